@@ -1,0 +1,114 @@
+//! In-article coreference: surnames to full names, acronyms to what they define.
+//!
+//! "Blinken" becomes "Antony Blinken" when the article names him in full (the
+//! nearest full name before, else the first after); "Park" matches the first
+//! word of a two-word name ("Park Jin"), as East Asian names put the family
+//! name first. "the Canadian Grain Commission (CGC)" makes later "CGC" that
+//! organization. A lone capitalised word that ties to nobody is kept as a
+//! person only when an honorific or a speech verb marks it as one.
+
+use super::mentions::{Cue, Mention};
+use super::{Analysis, AnalysedSentence};
+use crate::lexicon::Lexicon;
+use crate::model::{EntityType, Span};
+use std::collections::HashMap;
+
+/// Resolves candidates and acronyms in place.
+pub fn resolve(analysis: &mut Analysis, lexicon: &Lexicon) {
+    let acronyms = defined_acronyms(analysis);
+    add_acronym_mentions(analysis, &acronyms);
+    let full_names = full_person_names(analysis);
+    let text = analysis.text;
+    for s in &mut analysis.sentences {
+        let sentence_tokens = s.tokens.clone();
+        for m in s.mentions.iter_mut().filter(|m| m.cue == Cue::Candidate) {
+            if let Some(full) = nearest_full_name(&full_names, m) {
+                m.label = full;
+                m.cue = Cue::Name;
+            } else if marked_as_person(text, &sentence_tokens, m, lexicon) {
+                m.cue = Cue::Name;
+            }
+        }
+        s.mentions.retain(|m| m.cue != Cue::Candidate);
+    }
+}
+
+/// Full person names with where they are: (start offset, label, words).
+fn full_person_names(analysis: &Analysis) -> Vec<(usize, String)> {
+    analysis
+        .sentences
+        .iter()
+        .flat_map(|s| s.mentions.iter())
+        .filter(|m| m.kind == EntityType::Person && m.cue == Cue::Name && m.label.contains(' '))
+        .map(|m| (m.span.start, m.label.clone()))
+        .collect()
+}
+
+fn nearest_full_name(full: &[(usize, String)], m: &Mention) -> Option<String> {
+    let word = m.label.as_str();
+    let matches = |name: &str| {
+        let words: Vec<&str> = name.split_whitespace().collect();
+        words.last() == Some(&word) || (words.len() == 2 && words[0] == word && word.chars().count() <= 4)
+    };
+    let before = full.iter().filter(|(at, n)| *at < m.span.start && matches(n)).last();
+    let after = full.iter().find(|(at, n)| *at > m.span.start && matches(n));
+    before.or(after).map(|(_, n)| n.clone())
+}
+
+/// "Mr. Lee", "Lee said", "said Lee": a lone word that is surely a person.
+fn marked_as_person(text: &str, tokens: &[super::tokens::Token], m: &Mention, lexicon: &Lexicon) -> bool {
+    let (a, b) = m.tokens;
+    let honorific_before = a > 0 && lexicon.is_honorific(tokens[a - 1].text);
+    let verb_after = tokens.get(b).is_some_and(|t| lexicon.speech_verb(t.text).is_some())
+        && tokens.get(b).is_some_and(|t| super::gap(text, &tokens[b - 1], t).trim().is_empty());
+    let verb_before = a > 0
+        && lexicon.speech_verb(tokens[a - 1].text).is_some()
+        && !tokens[a - 1].is_capitalised()
+        && (b == tokens.len() || super::gap(text, &tokens[b - 1], &tokens[b]).contains(['.', ',']));
+    honorific_before || verb_after || verb_before
+}
+
+/// "Full Name (ACR)": acronym -> organization label.
+fn defined_acronyms(analysis: &Analysis) -> HashMap<String, String> {
+    let mut map = HashMap::new();
+    for s in &analysis.sentences {
+        for m in s.mentions.iter().filter(|m| m.kind == EntityType::Organization && m.cue == Cue::Name) {
+            let after = &analysis.text[m.span.end..s.span.end];
+            let Some(inner) = after.strip_prefix(" (").and_then(|r| r.split(')').next()) else { continue };
+            let is_acronym = (2..=8).contains(&inner.len()) && inner.chars().all(|c| c.is_ascii_uppercase() || c == '.' || c == '&');
+            if is_acronym {
+                map.insert(inner.to_string(), m.label.clone());
+            }
+        }
+    }
+    map
+}
+
+fn add_acronym_mentions(analysis: &mut Analysis, acronyms: &HashMap<String, String>) {
+    if acronyms.is_empty() {
+        return;
+    }
+    for s in &mut analysis.sentences {
+        let new: Vec<Mention> = acronym_mentions(s, acronyms);
+        s.mentions.extend(new);
+        s.mentions.sort_by_key(|m| m.span.start);
+    }
+}
+
+fn acronym_mentions(s: &AnalysedSentence, acronyms: &HashMap<String, String>) -> Vec<Mention> {
+    s.tokens
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| !s.mentions.iter().any(|m| m.span.start <= t.start && t.end <= m.span.end))
+        .filter_map(|(i, t)| {
+            acronyms.get(t.text).map(|label| Mention {
+                span: Span::new(t.start, t.end),
+                tokens: (i, i + 1),
+                kind: EntityType::Organization,
+                label: label.clone(),
+                cue: Cue::Name,
+                class: None,
+            })
+        })
+        .collect()
+}

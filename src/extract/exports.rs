@@ -1,0 +1,185 @@
+//! Country – exports – product (– destination).
+//!
+//! Read around the verbs and nouns of `trade_verbs.tsv`. For an outbound word
+//! (ship, export, sell, supply, smuggle) the exporter is the nearest country
+//! before it — named, a capital, or a demonym as in "Chinese companies ship" —
+//! or the country after "from"; the product is the first substance after it
+//! ("it"/"them" for the latest drug); destinations follow "to", "into" or
+//! "across". For an inbound word (come from, import, buy, flow) the exporter
+//! follows "from" and, for import/buy, the subject is the destination. A
+//! negation or a stop just before the word ("agreed to stop exports",
+//! "denies it ships", "no longer") cancels it.
+
+use super::mentions::{Cue, Mention};
+use super::{relation_entity, AnalysedSentence, Analysis};
+use crate::lexicon::{Lexicon, TradeDirection};
+use crate::model::{EntityType, Evidence, Export, Facts};
+
+/// Words that, shortly before a trade word, mean it does not happen.
+const NEGATIONS: &[&str] = &[
+    "not", "no", "never", "stop", "stopped", "stops", "stopping", "halt", "halted", "ban", "banned", "bans",
+    "banning", "deny", "denies", "denied", "cease", "ceased", "suspend", "suspended", "refuse", "refused",
+    "without", "nor", "prevent", "prevented", "block", "blocked", "curb", "curbing", "longer", "against",
+    "restrict", "restricted", "prohibit", "prohibited", "end", "ended", "crack", "n't", "cannot",
+];
+
+/// Words that continue a list of destinations past a comma.
+const LIST_WORDS: &[&str] = &["and", "or", "primarily", "mainly", "mostly", "including", "especially", "like", "such", "as", "countries", "other", "the", "in", "of", "drug", "cartels", "main", "two", "several", "many"];
+
+/// Adds the exports of every sentence.
+pub fn extract(analysis: &Analysis, lexicon: &Lexicon, facts: &mut Facts) {
+    for (si, s) in analysis.sentences.iter().enumerate() {
+        if s.headline {
+            continue;
+        }
+        for (v, t) in s.tokens.iter().enumerate() {
+            let Some(direction) = lexicon.trade_verb(t.text) else { continue };
+            if negated(s, v) || (direction == TradeDirection::Inbound && !from_follows(s, v)) {
+                continue;
+            }
+            read_trade(analysis, si, v, direction, facts);
+        }
+    }
+}
+
+fn negated(s: &AnalysedSentence, v: usize) -> bool {
+    let from = v.saturating_sub(5);
+    s.tokens[from..v].iter().any(|t| NEGATIONS.contains(&t.lower().as_str()) || t.text.ends_with("n't"))
+}
+
+fn from_follows(s: &AnalysedSentence, v: usize) -> bool {
+    s.tokens[v + 1..].iter().take(12).any(|t| t.text == "from")
+}
+
+fn is_country_like(m: &Mention) -> bool {
+    m.kind == EntityType::Country || matches!(m.cue, Cue::Capital(_) | Cue::Demonym)
+}
+
+fn read_trade(analysis: &Analysis, si: usize, v: usize, direction: TradeDirection, facts: &mut Facts) {
+    let s = &analysis.sentences[si];
+    let from_country = country_after_word(s, v, "from");
+    let product = s
+        .mentions
+        .iter()
+        .find(|m| m.kind == EntityType::Substance && m.tokens.0 > v && m.tokens.0 <= v + 12)
+        .or_else(|| pronoun_product(analysis, si, v))
+        .or_else(|| {
+            // "98% of the precursor chemicals ... come from China": the product is before.
+            (direction == TradeDirection::Inbound)
+                .then(|| s.mentions.iter().filter(|m| m.kind == EntityType::Substance && m.tokens.1 <= v).last())
+                .flatten()
+        });
+    let Some(product) = product else { return };
+    let subject = s
+        .mentions
+        .iter()
+        .filter(|m| is_country_like(m) && m.tokens.1 <= v && v - m.tokens.1 <= 10)
+        .last();
+    let exporter = match direction {
+        TradeDirection::Outbound => subject.or(from_country).or_else(|| pronoun_country(analysis, si, v)),
+        TradeDirection::Inbound => from_country,
+    };
+    let Some(exporter) = exporter.or_else(|| lone_country(s, product)) else { return };
+    let after = product.tokens.1.max(v + 1);
+    let mut destinations = destinations_after(analysis, s, after);
+    if direction == TradeDirection::Inbound && destinations.is_empty() {
+        if let Some(sub) = subject.filter(|m| !std::ptr::eq(*m, exporter)) {
+            destinations.push(sub);
+        }
+    }
+    let exporter_id = relation_entity(exporter, facts);
+    let product_id = relation_entity(product, facts);
+    if facts.entities[exporter_id].kind != EntityType::Country {
+        return;
+    }
+    let evidence = Evidence { span: s.span };
+    let dests: Vec<usize> = destinations
+        .iter()
+        .map(|d| relation_entity(d, facts))
+        .filter(|&d| d != exporter_id)
+        .collect();
+    if dests.is_empty() {
+        push(facts, Export { exporter: exporter_id, product: product_id, destination: None, evidence });
+    }
+    for d in dests {
+        push(facts, Export { exporter: exporter_id, product: product_id, destination: Some(d), evidence });
+    }
+}
+
+fn push(facts: &mut Facts, e: Export) {
+    let dup = facts.exports.iter().any(|x| x.exporter == e.exporter && x.product == e.product && x.destination == e.destination);
+    if !dup {
+        facts.exports.push(e);
+    }
+}
+
+/// The country named right after `word` ("from China").
+fn country_after_word<'s>(s: &'s AnalysedSentence, v: usize, word: &str) -> Option<&'s Mention> {
+    let at = s.tokens.iter().enumerate().skip(v + 1).take(12).find(|(_, t)| t.text == word)?.0;
+    s.mentions.iter().find(|m| is_country_like(m) && m.tokens.0 > at && m.tokens.0 <= at + 3)
+}
+
+/// "smuggle it", "ships them": the latest drug (else substance) before the word.
+fn pronoun_product<'a>(analysis: &'a Analysis, si: usize, v: usize) -> Option<&'a Mention> {
+    let s = &analysis.sentences[si];
+    let next = s.tokens.get(v + 1)?.lower();
+    if !matches!(next.as_str(), "it" | "them") {
+        return None;
+    }
+    let before = analysis.sentences[si.saturating_sub(3)..=si]
+        .iter()
+        .flat_map(|x| x.mentions.iter())
+        .filter(|m| m.kind == EntityType::Substance && m.span.end <= s.tokens[v].start);
+    let all: Vec<&Mention> = before.collect();
+    all.iter().rev().find(|m| m.class.as_deref() == Some("drug")).or(all.last()).copied()
+}
+
+/// "it's the main source of chemicals shipped into Mexico": "it" as the latest country.
+fn pronoun_country<'a>(analysis: &'a Analysis, si: usize, v: usize) -> Option<&'a Mention> {
+    let s = &analysis.sentences[si];
+    let has_it = s.tokens[..v].iter().any(|t| t.lower() == "it");
+    if !has_it {
+        return None;
+    }
+    analysis.sentences[si.saturating_sub(1)..si]
+        .iter()
+        .flat_map(|x| x.mentions.iter())
+        .filter(|m| m.kind == EntityType::Country && m.cue == Cue::Name)
+        .last()
+}
+
+/// The only country in the sentence, when the trade word names none
+/// ("the drug's production and export ... in Syria").
+fn lone_country<'s>(s: &'s AnalysedSentence, product: &Mention) -> Option<&'s Mention> {
+    let countries: Vec<&Mention> = s.mentions.iter().filter(|m| m.kind == EntityType::Country && m.cue == Cue::Name).collect();
+    (countries.len() == 1 && countries[0].tokens.0 > product.tokens.0).then(|| countries[0])
+}
+
+/// Places after "to", "into" or "across" following the product, through a list.
+fn destinations_after<'s>(analysis: &Analysis, s: &'s AnalysedSentence, after: usize) -> Vec<&'s Mention> {
+    let Some(prep) = s.tokens.iter().enumerate().skip(after).take(4).find(|(_, t)| matches!(t.text, "to" | "into" | "across" | "toward" | "towards")).map(|(i, _)| i) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    let mut k = prep + 1;
+    while k < s.tokens.len() {
+        if let Some(m) = s.mentions.iter().find(|m| m.tokens.0 == k) {
+            if is_country_like(m) || m.kind == EntityType::Location {
+                out.push(m);
+            }
+            k = m.tokens.1;
+            continue;
+        }
+        let t = &s.tokens[k];
+        let gap = super::gap(analysis.text, &s.tokens[k - 1], t);
+        let continues = LIST_WORDS.contains(&t.lower().as_str()) || !gap.contains([',', ';', '(', '\u{2014}']);
+        if !continues || matches!(t.lower().as_str(), "where" | "which" | "who" | "that" | "while" | "but") {
+            break;
+        }
+        if k > prep + 12 {
+            break;
+        }
+        k += 1;
+    }
+    out
+}

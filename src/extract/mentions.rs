@@ -1,0 +1,310 @@
+//! Named mentions in a sentence: lexicon names, and capitalised sequences the
+//! lexicons do not know, classified by their cue words.
+//!
+//! A capitalised run that holds an organization head ("Committee", "Ministry",
+//! "Inc.") is an organization; a run the gazetteer knows as a whole is that
+//! entity; otherwise titles, honorifics, demonyms and sentence openers are
+//! peeled off and what is left of two to four words is a person. A lone
+//! capitalised word is kept as a candidate that resolution may tie to a person
+//! named in full elsewhere ("Blinken" -> "Antony Blinken").
+
+use super::tokens::{adjacent, Token};
+use crate::lexicon::{GazetteerEntry, Lexicon};
+use crate::model::{EntityType, Span};
+
+/// How a mention names its entity.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Cue {
+    /// A proper name.
+    Name,
+    /// A capital standing for its government ("Beijing said"): the country.
+    Capital(String),
+    /// A demonym ("Chinese firms"): a country cue, not an entity mention.
+    Demonym,
+    /// A single capitalised word that may be a surname.
+    Candidate,
+}
+
+/// One mention of an entity.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mention {
+    /// The words of the name (titles excluded).
+    pub span: Span,
+    /// Index of the first and one past the last token of the name.
+    pub tokens: (usize, usize),
+    /// Type of the entity.
+    pub kind: EntityType,
+    /// Canonical label (from the lexicon) or the surface form.
+    pub label: String,
+    /// How it names the entity.
+    pub cue: Cue,
+    /// For substances: the lexicon class (drug, chemical, commodity, good).
+    pub class: Option<String>,
+}
+
+/// Words that join a name's capitalised words ("Centers for Disease Control and Prevention").
+const CONNECTORS: &[&str] = &["of", "for", "and", "de", "del", "la", "van", "von", "bin", "al", "on", "the"];
+
+/// The mentions in one sentence, in token order.
+pub fn find(text: &str, tokens: &[Token], headline: bool, lexicon: &Lexicon) -> Vec<Mention> {
+    let mut mentions = Vec::new();
+    let hits = gazetteer_hits(text, tokens, lexicon);
+    let substances = substance_hits(text, tokens, lexicon);
+    let mut i = 0;
+    while i < tokens.len() {
+        if let Some(m) = substances[i].clone().filter(|_| hits[i].is_none()) {
+            i = m.tokens.1;
+            mentions.push(m);
+            continue;
+        }
+        if !starts_run(&tokens[i], &hits[i]) {
+            i += 1;
+            continue;
+        }
+        let end = run_end(text, tokens, &hits, i);
+        classify_run(text, tokens, &hits, i, end, headline, lexicon, &mut mentions);
+        i = end;
+    }
+    mentions
+}
+
+/// A lexicon name that starts at a token: (one past its last token, entry).
+type Hit<'l> = Option<(usize, &'l GazetteerEntry)>;
+
+fn gazetteer_hits<'l>(text: &str, tokens: &[Token], lexicon: &'l Lexicon) -> Vec<Hit<'l>> {
+    let mut hits = vec![None; tokens.len()];
+    let (Some(first), Some(last)) = (tokens.first(), tokens.last()) else { return hits };
+    let slice = &text[first.start..last.end];
+    for (s, e, entry) in lexicon.find_names(slice) {
+        let (s, e) = (s + first.start, e + first.start);
+        let start_tok = tokens.iter().position(|t| t.start == s);
+        let end_tok = tokens.iter().position(|t| t.end == e);
+        if let (Some(a), Some(b)) = (start_tok, end_tok) {
+            hits[a] = Some((b + 1, entry));
+        }
+    }
+    hits
+}
+
+fn starts_run(token: &Token, hit: &Hit) -> bool {
+    hit.is_some() || (token.is_capitalised() && token.text.chars().any(char::is_alphabetic))
+}
+
+/// One past the last token of the capitalised run starting at `i`.
+fn run_end(text: &str, tokens: &[Token], hits: &[Hit], i: usize) -> usize {
+    let mut end = hits[i].map_or(i + 1, |(e, _)| e);
+    loop {
+        let Some(next) = tokens.get(end) else { break };
+        if !adjacent(text, &tokens[end - 1], next) {
+            break;
+        }
+        if starts_run(next, &hits[end]) {
+            end = hits[end].map_or(end + 1, |(e, _)| e.max(end + 1));
+            continue;
+        }
+        // A connector counts only between capitalised words.
+        let joins = CONNECTORS.contains(&next.text)
+            && tokens.get(end + 1).is_some_and(|after| adjacent(text, next, after) && starts_run(after, &hits[end + 1]));
+        if !joins {
+            break;
+        }
+        end += 1;
+    }
+    end
+}
+
+fn mention(tokens: &[Token], a: usize, b: usize, kind: EntityType, label: String, cue: Cue) -> Mention {
+    Mention { span: Span::new(tokens[a].start, tokens[b - 1].end), tokens: (a, b), kind, label, cue, class: None }
+}
+
+fn surface(text: &str, tokens: &[Token], a: usize, b: usize) -> String {
+    text[tokens[a].start..tokens[b - 1].end].to_string()
+}
+
+fn from_entry(tokens: &[Token], a: usize, b: usize, entry: &GazetteerEntry) -> Mention {
+    let cue = entry.metonym_of.clone().map_or(Cue::Name, Cue::Capital);
+    mention(tokens, a, b, entry.kind, entry.canonical.clone(), cue)
+}
+
+#[allow(clippy::too_many_arguments)]
+fn classify_run(
+    text: &str,
+    tokens: &[Token],
+    hits: &[Hit],
+    start: usize,
+    end: usize,
+    headline: bool,
+    lexicon: &Lexicon,
+    out: &mut Vec<Mention>,
+) {
+    let mut a = start;
+    // Sentence openers and determiners are not part of names ("The", "However").
+    while a < end && hits[a].is_none() && (lexicon.is_not_name(tokens[a].text) || CONNECTORS.contains(&tokens[a].text)) {
+        a += 1;
+    }
+    while end > a && CONNECTORS.contains(&tokens[end - 1].text) {
+        return classify_run(text, tokens, hits, a, end - 1, headline, lexicon, out);
+    }
+    if a >= end {
+        return;
+    }
+    if let Some((e, entry)) = hits[a] {
+        if e == end {
+            out.push(from_entry(tokens, a, end, entry));
+            return;
+        }
+    }
+    if let Some(head) = (a..end).rev().find(|&k| lexicon.is_org_head(tokens[k].text)) {
+        if let Some(org_start) = org_start(tokens, hits, a, head, lexicon) {
+            let label = surface(text, tokens, org_start, head + 1);
+            let label = lexicon.name(&label).map_or(label, |g| g.canonical.clone());
+            split_run(text, tokens, hits, a, org_start, headline, lexicon, out);
+            out.push(mention(tokens, org_start, head + 1, EntityType::Organization, label, Cue::Name));
+            if head + 1 < end {
+                split_run(text, tokens, hits, head + 1, end, headline, lexicon, out);
+            }
+            return;
+        }
+    }
+    split_run(text, tokens, hits, a, end, headline, lexicon, out);
+}
+
+/// Where an organization ending at `head` starts: titles before it are not part of it
+/// ("Chairman Foreign Affairs Committee"), demonyms are ("Chinese Foreign Ministry").
+fn org_start(tokens: &[Token], hits: &[Hit], a: usize, head: usize, lexicon: &Lexicon) -> Option<usize> {
+    let mut s = a;
+    while s < head && (lexicon.is_honorific(tokens[s].text) || title_len(tokens, s, head, lexicon) > 0) && hits[s].is_none() {
+        s += title_len(tokens, s, head, lexicon).max(1);
+    }
+    // A lone head word ("Department") is not a name.
+    (head > s || tokens[head].text.ends_with('.')).then_some(s)
+}
+
+/// Tokens of the longest title starting at `k` (not reaching `limit`), or 0.
+pub fn title_len(tokens: &[Token], k: usize, limit: usize, lexicon: &Lexicon) -> usize {
+    let max = lexicon.max_title_words.min(limit.saturating_sub(k));
+    (1..=max)
+        .rev()
+        .find(|&n| {
+            let words: Vec<&str> = tokens[k..k + n].iter().map(|t| t.text).collect();
+            lexicon.title(&words.join(" ")).is_some()
+        })
+        .unwrap_or(0)
+}
+
+/// Demonym of one or two words at `k`: (tokens, country).
+pub fn demonym_at<'l>(tokens: &[Token], k: usize, limit: usize, lexicon: &'l Lexicon) -> Option<(usize, &'l str)> {
+    if k + 1 < limit {
+        let two = format!("{} {}", tokens[k].text, tokens[k + 1].text);
+        if let Some(c) = lexicon.demonym(&two) {
+            return Some((2, c));
+        }
+    }
+    lexicon.demonym(tokens[k].text).map(|c| (1, c))
+}
+
+/// A run without organization head: lexicon names, cue words, and people.
+#[allow(clippy::too_many_arguments)]
+fn split_run(
+    text: &str,
+    tokens: &[Token],
+    hits: &[Hit],
+    a: usize,
+    end: usize,
+    headline: bool,
+    lexicon: &Lexicon,
+    out: &mut Vec<Mention>,
+) {
+    let mut k = a;
+    let mut name_start: Option<usize> = None;
+    let flush = |from: Option<usize>, to: usize, out: &mut Vec<Mention>| {
+        if let Some(s) = from {
+            push_name(text, tokens, s, to, headline, lexicon, out);
+        }
+    };
+    while k < end {
+        let t = &tokens[k];
+        if let Some((e, entry)) = hits[k] {
+            let e = e.min(end);
+            // "Jordan Dennison", "Lloyd Austin": a one-word place next to a name is part of it.
+            let single_place = e == k + 1 && matches!(entry.kind, EntityType::Country | EntityType::Location);
+            let name_follows = e < end && hits[e].is_none() && is_name_word(&tokens[e], lexicon);
+            if single_place && (name_start.is_some() || name_follows) {
+                name_start.get_or_insert(k);
+                k += 1;
+                continue;
+            }
+            flush(name_start.take(), k, out);
+            out.push(from_entry(tokens, k, e, entry));
+            k = e;
+            continue;
+        }
+        let title = title_len(tokens, k, end, lexicon);
+        let cue_len = if title > 0 {
+            title
+        } else if lexicon.is_honorific(t.text) || lexicon.is_not_name(t.text) || CONNECTORS.contains(&t.text) {
+            1
+        } else if let Some((n, _)) = demonym_at(tokens, k, end, lexicon) {
+            out.push(mention(tokens, k, k + n, EntityType::Country, demonym_country(tokens, k, n, lexicon), Cue::Demonym));
+            n
+        } else {
+            0
+        };
+        if cue_len > 0 && !(CONNECTORS.contains(&t.text) && name_start.is_some() && k + 1 < end) {
+            flush(name_start.take(), k, out);
+            k += cue_len;
+            continue;
+        }
+        name_start.get_or_insert(k);
+        k += 1;
+    }
+    flush(name_start, end, out);
+}
+
+fn demonym_country(tokens: &[Token], k: usize, n: usize, lexicon: &Lexicon) -> String {
+    demonym_at(tokens, k, k + n, lexicon).map_or_else(String::new, |(_, c)| c.to_string())
+}
+
+fn is_name_word(t: &Token, lexicon: &Lexicon) -> bool {
+    t.is_capitalised()
+        && !lexicon.is_not_name(t.text)
+        && !lexicon.is_honorific(t.text)
+        && !lexicon.is_org_head(t.text)
+        && lexicon.demonym(t.text).is_none()
+        && lexicon.title(t.text).is_none()
+}
+
+/// Two to four name words are a person; one is a candidate surname.
+fn push_name(text: &str, tokens: &[Token], s: usize, e: usize, headline: bool, lexicon: &Lexicon, out: &mut Vec<Mention>) {
+    let words = &tokens[s..e];
+    let shouting = words.iter().any(|t| t.text.chars().filter(|c| c.is_alphabetic()).count() > 1 && !t.text.chars().any(char::is_lowercase));
+    let numeric = words.iter().any(|t| t.text.chars().any(|c| c.is_ascii_digit()));
+    if shouting || numeric {
+        return;
+    }
+    let label = surface(text, tokens, s, e);
+    match words.len() {
+        1 => out.push(mention(tokens, s, e, EntityType::Person, label, Cue::Candidate)),
+        2..=4 if !headline && words.iter().all(|t| is_name_word(t, lexicon) || CONNECTORS.contains(&t.text) || t.text.len() <= 3) => {
+            out.push(mention(tokens, s, e, EntityType::Person, label, Cue::Name))
+        }
+        _ => {}
+    }
+}
+
+/// Substance names (any case), indexed by their first token.
+fn substance_hits(text: &str, tokens: &[Token], lexicon: &Lexicon) -> Vec<Option<Mention>> {
+    let mut hits = vec![None; tokens.len()];
+    let (Some(first), Some(last)) = (tokens.first(), tokens.last()) else { return hits };
+    for (s, e, entry) in lexicon.find_substances(&text[first.start..last.end]) {
+        let (s, e) = (s + first.start, e + first.start);
+        let a = tokens.iter().position(|t| t.start == s);
+        let b = tokens.iter().position(|t| t.end == e);
+        if let (Some(a), Some(b)) = (a, b) {
+            let mut m = mention(tokens, a, b + 1, EntityType::Substance, entry.canonical.clone(), Cue::Name);
+            m.class = entry.class.clone();
+            hits[a] = Some(m);
+        }
+    }
+    hits
+}

@@ -1,0 +1,347 @@
+//! Who said what: direct quotations and their speakers.
+//!
+//! Quotation marks are paired per paragraph (curly, straight, and single marks
+//! that are not apostrophes); a quote left open at the end of a paragraph goes
+//! on in the next paragraph when that one opens with a mark. The speaker is
+//! looked for, in order: after the quote in its sentence (`," X said`,
+//! `," said X`, `," he added`, `according to X`); before it in its sentence
+//! (`X said: "`, `X told CNN that "`, `..., saying X should "` whose speaker is
+//! the clause's subject); in the next sentence (`"..." Luckey said.`); in the
+//! sentence before; and, for a paragraph that is nothing but a quote, the
+//! previous speaker. Pronouns go to the latest person mentioned outside quotes,
+//! "the ministry" / "the agency" to the latest organization of that kind, and a
+//! capital that speaks ("Beijing said") to its country.
+
+use super::mentions::{Cue, Mention};
+use super::tokens::Token;
+use super::{relation_entity, Analysis};
+use crate::lexicon::Lexicon;
+use crate::model::{EntityType, Evidence, Facts, Quote, Span};
+
+/// A quotation found in the text, with the speaker when one was found.
+#[derive(Debug, Clone)]
+pub struct FoundQuote {
+    /// The quoted words (without the marks).
+    pub inner: Span,
+    /// The speaker's entity in the facts.
+    pub speaker: Option<usize>,
+}
+
+/// Minimum words for a quote to count (the guideline's "four or more words").
+const MIN_WORDS: usize = 4;
+
+/// Words before a quoted stretch that make it a name or title, not speech.
+const TITLE_CUES: &[&str] = &["titled", "called", "named", "dubbed", "designated", "entitled", "headlined", "labeled", "labelled", "as", "slogan", "hashtag", "term", "phrase", "word", "words"];
+
+/// Finds the quotes of an article, adds those with a speaker to `facts`, and
+/// returns all quotes found (statistics use them for attribution).
+pub fn extract(analysis: &Analysis, lexicon: &Lexicon, facts: &mut Facts) -> Vec<FoundQuote> {
+    let raw = find_quotes(analysis.text, &analysis.paragraphs);
+    let mut found = Vec::new();
+    let mut last_speaker: Option<(usize, usize)> = None; // (paragraph, entity)
+    let mut chain_speaker: Option<usize> = None;
+    for q in &raw {
+        let words = word_count(q.inner.of(analysis.text));
+        let speaker = if q.continues {
+            chain_speaker.or_else(|| attribute(analysis, q, lexicon, facts, last_speaker))
+        } else {
+            attribute(analysis, q, lexicon, facts, last_speaker)
+        };
+        chain_speaker = if q.open_end { speaker } else { None };
+        if let Some(sp) = speaker {
+            last_speaker = Some((q.paragraph, sp));
+        }
+        let is_title = looks_like_title(analysis.text, q);
+        if let Some(sp) = speaker.filter(|_| words >= MIN_WORDS && !is_title) {
+            let verb = speech_verb_near(analysis, q, lexicon);
+            facts.quotes.push(Quote {
+                speaker: sp,
+                text: q.inner.of(analysis.text).trim().to_string(),
+                verb,
+                evidence: Evidence { span: analysis.paragraphs[q.paragraph] },
+            });
+        }
+        found.push(FoundQuote { inner: q.inner, speaker });
+    }
+    found
+}
+
+fn word_count(s: &str) -> usize {
+    s.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '\u{2019}').filter(|w| w.chars().any(char::is_alphanumeric)).count()
+}
+
+/// A quoted stretch as the marks delimit it.
+#[derive(Debug, Clone)]
+struct RawQuote {
+    inner: Span,
+    open: usize,
+    close: usize,
+    paragraph: usize,
+    /// Left open at the end of its paragraph.
+    open_end: bool,
+    /// Continues an open quote of the previous paragraph.
+    continues: bool,
+}
+
+fn is_opening_context(prev: Option<char>) -> bool {
+    prev.is_none_or(|c| c.is_whitespace() || matches!(c, '(' | '[' | '\u{2014}' | '\u{2013}' | '-' | ':' | '/'))
+}
+
+/// Pairs quotation marks in each paragraph.
+fn find_quotes(text: &str, paragraphs: &[Span]) -> Vec<RawQuote> {
+    let mut out: Vec<RawQuote> = Vec::new();
+    let mut prev_open_end = false;
+    for (pi, p) in paragraphs.iter().enumerate() {
+        let par = p.of(text);
+        let chars: Vec<(usize, char)> = par.char_indices().collect();
+        let mut i = 0;
+        let mut first = true;
+        while i < chars.len() {
+            let (pos, c) = chars[i];
+            let prev = if i > 0 { Some(chars[i - 1].1) } else { None };
+            let closer = match c {
+                '\u{201c}' => Some('\u{201d}'),
+                '"' if is_opening_context(prev) => Some('"'),
+                '\u{2018}' if is_opening_context(prev) => Some('\u{2019}'),
+                '\'' if prev.is_some_and(char::is_whitespace) => Some('\''),
+                _ => None,
+            };
+            let Some(closer) = closer else {
+                i += 1;
+                continue;
+            };
+            let single = matches!(c, '\u{2018}' | '\'');
+            let close_at = (i + 1..chars.len()).find(|&j| {
+                chars[j].1 == closer
+                    && (!single || chars.get(j + 1).is_none_or(|(_, n)| !n.is_alphanumeric()))
+                    && (closer != '"' || chars[j - 1].1 != ' ' || j + 1 == chars.len())
+            });
+            let continues = first && pos == 0 && prev_open_end;
+            first = false;
+            match close_at {
+                Some(j) => {
+                    let close = chars[j].0;
+                    out.push(RawQuote {
+                        inner: Span::new(p.start + pos + c.len_utf8(), p.start + close),
+                        open: p.start + pos,
+                        close: p.start + close + closer.len_utf8(),
+                        paragraph: pi,
+                        open_end: false,
+                        continues,
+                    });
+                    i = j + 1;
+                }
+                None if !single => {
+                    out.push(RawQuote {
+                        inner: Span::new(p.start + pos + c.len_utf8(), p.end),
+                        open: p.start + pos,
+                        close: p.end,
+                        paragraph: pi,
+                        open_end: true,
+                        continues,
+                    });
+                    i = chars.len();
+                }
+                None => i += 1,
+            }
+        }
+        prev_open_end = out.last().is_some_and(|q| q.paragraph == pi && q.open_end);
+    }
+    out
+}
+
+/// "a poster titled "Lost voices"", "designated a "Major Illicit Drug Producing Country"".
+fn looks_like_title(text: &str, q: &RawQuote) -> bool {
+    let before: Vec<&str> = text[..q.open].split_whitespace().rev().take(2).collect();
+    let cue = before.iter().any(|w| TITLE_CUES.contains(&w.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase().as_str()));
+    let inner = q.inner.of(text);
+    let words: Vec<&str> = inner.split_whitespace().collect();
+    let title_case = words.len() <= 8
+        && words.iter().filter(|w| w.len() > 3).all(|w| w.starts_with(|c: char| c.is_uppercase()))
+        && !inner.trim_end().ends_with(['.', ',', '!', '?']);
+    cue || title_case
+}
+
+/// Index of the sentence containing byte `at`.
+fn sentence_at(analysis: &Analysis, at: usize) -> Option<usize> {
+    analysis.sentences.iter().position(|s| s.span.start <= at && at < s.span.end.max(s.span.start + 1))
+        .or_else(|| analysis.sentences.iter().rposition(|s| s.span.start <= at))
+}
+
+fn attribute(analysis: &Analysis, q: &RawQuote, lexicon: &Lexicon, facts: &mut Facts, last: Option<(usize, usize)>) -> Option<usize> {
+    let end_s = sentence_at(analysis, q.close.saturating_sub(1))?;
+    let start_s = sentence_at(analysis, q.open)?;
+    if let Some(sp) = after_quote(analysis, end_s, q.close, lexicon, facts) {
+        return Some(sp);
+    }
+    if let Some(sp) = before_quote(analysis, start_s, q.open, lexicon, facts) {
+        return Some(sp);
+    }
+    let same_paragraph = |i: usize| analysis.sentences.get(i).is_some_and(|s| s.paragraph == q.paragraph);
+    if same_paragraph(end_s + 1) && !starts_with_quote(analysis, end_s + 1) {
+        let next = &analysis.sentences[end_s + 1];
+        if let Some(sp) = after_quote(analysis, end_s + 1, next.span.start, lexicon, facts) {
+            return Some(sp);
+        }
+    }
+    if start_s > 0 && same_paragraph(start_s - 1) {
+        let prev = &analysis.sentences[start_s - 1];
+        if let Some(sp) = before_quote(analysis, start_s - 1, prev.span.end, lexicon, facts) {
+            return Some(sp);
+        }
+    }
+    // A paragraph that is only a quote carries on the previous speaker.
+    let paragraph_is_quote = analysis.paragraphs[q.paragraph].start == q.open;
+    match last {
+        Some((p, sp)) if paragraph_is_quote && p + 1 >= q.paragraph => Some(sp),
+        _ => None,
+    }
+}
+
+fn starts_with_quote(analysis: &Analysis, s: usize) -> bool {
+    analysis.sentences[s].span.of(analysis.text).starts_with(['"', '\u{201c}', '\u{2018}'])
+}
+
+/// Tokens of sentence `si` from byte `from` to the next opening quotation mark.
+fn tokens_after<'a>(analysis: &Analysis<'a>, si: usize, from: usize) -> Vec<(usize, Token<'a>)> {
+    let s = &analysis.sentences[si];
+    let stop = analysis.text[from..s.span.end].find(['\u{201c}', '"']).map_or(s.span.end, |p| from + p);
+    s.tokens.iter().copied().enumerate().filter(|(_, t)| t.start >= from && t.end <= stop).collect()
+}
+
+/// `," X said`, `," said X`, `," he added`, `," according to X`.
+fn after_quote(analysis: &Analysis, si: usize, from: usize, lexicon: &Lexicon, facts: &mut Facts) -> Option<usize> {
+    let s = &analysis.sentences[si];
+    let toks = tokens_after(analysis, si, from);
+    let window: Vec<_> = toks.iter().take(14).collect();
+    if let Some(pos) = window.windows(2).position(|w| w[0].1.lower() == "according" && w[1].1.lower() == "to") {
+        let at = window[pos + 1].0 + 1;
+        return speaker_from(analysis, si, at, at + 8, lexicon, facts);
+    }
+    let verb_pos = window.iter().position(|(_, t)| lexicon.speech_verb(t.text).is_some() && !t.is_capitalised())?;
+    let verb_idx = window[verb_pos].0;
+    let first_idx = window.first()?.0;
+    // Speaker before the verb: the first person, else the first organization or country.
+    if verb_pos > 0 {
+        if let Some(sp) = speaker_from(analysis, si, first_idx, verb_idx, lexicon, facts) {
+            return Some(sp);
+        }
+    }
+    // "said X", "said the ministry".
+    let _ = s;
+    speaker_from(analysis, si, verb_idx + 1, verb_idx + 9, lexicon, facts)
+}
+
+/// `X said: "`, `X told CNN that "`, `..., saying X should "`.
+fn before_quote(analysis: &Analysis, si: usize, until: usize, lexicon: &Lexicon, facts: &mut Facts) -> Option<usize> {
+    let s = &analysis.sentences[si];
+    let toks: Vec<(usize, &Token)> = s.tokens.iter().enumerate().filter(|(_, t)| t.end <= until).collect();
+    let (verb_idx, verb) = toks.iter().find(|(_, t)| lexicon.speech_verb(t.text).is_some() && !t.is_capitalised()).copied()?;
+    if verb.text.ends_with("ing") {
+        // A participle's speaker is the subject of the clause it hangs on.
+        return speaker_from(analysis, si, 0, verb_idx, lexicon, facts);
+    }
+    speaker_from(analysis, si, 0, verb_idx, lexicon, facts)
+}
+
+/// The speaker among tokens `[from, to)` of a sentence: the first person, else
+/// the first organization, country or capital, else a pronoun or a noun such
+/// as "the ministry" resolved backwards.
+fn speaker_from(analysis: &Analysis, si: usize, from: usize, to: usize, lexicon: &Lexicon, facts: &mut Facts) -> Option<usize> {
+    let s = &analysis.sentences[si];
+    let inside = |m: &&Mention| m.tokens.0 >= from && m.tokens.0 < to && !inside_quote(analysis, m.span.start);
+    let speakers: Vec<&Mention> = s.mentions.iter().filter(inside).collect();
+    if let Some(p) = speakers.iter().find(|m| m.kind == EntityType::Person) {
+        return Some(relation_entity(p, facts));
+    }
+    if let Some(o) = speakers.iter().find(|m| {
+        matches!(m.kind, EntityType::Organization | EntityType::Country) && m.cue != Cue::Demonym || matches!(m.cue, Cue::Capital(_))
+    }) {
+        return Some(relation_entity(o, facts));
+    }
+    let to = to.min(s.tokens.len());
+    for k in from..to {
+        let word = s.tokens[k].lower();
+        if matches!(word.as_str(), "he" | "she") {
+            return latest_person(analysis, s.tokens[k].start, facts);
+        }
+        if word == "the" {
+            if let Some(noun) = s.tokens.get(k + 1) {
+                if let Some(sp) = nominal(analysis, s.tokens[k].start, &noun.lower(), lexicon, facts) {
+                    return Some(sp);
+                }
+            }
+        }
+    }
+    None
+}
+
+/// Inside a quotation? (mentions inside quotes are not speakers).
+fn inside_quote(analysis: &Analysis, at: usize) -> bool {
+    let Some(p) = analysis.paragraphs.iter().find(|p| p.start <= at && at < p.end) else { return false };
+    let before = &analysis.text[p.start..at];
+    let opens = before.matches(['\u{201c}']).count();
+    let closes = before.matches(['\u{201d}']).count();
+    let straight = before.matches('"').count();
+    opens > closes || straight % 2 == 1
+}
+
+/// The latest person mentioned before `at`, outside quotations.
+fn latest_person(analysis: &Analysis, at: usize, facts: &mut Facts) -> Option<usize> {
+    let m = analysis
+        .sentences
+        .iter()
+        .flat_map(|s| s.mentions.iter())
+        .filter(|m| m.kind == EntityType::Person && m.span.end <= at && !inside_quote(analysis, m.span.start))
+        .last()?;
+    Some(relation_entity(m, facts))
+}
+
+/// Nouns that refer back to an organization, with the word its name holds.
+const ORG_NOUNS: &[(&str, &str)] = &[
+    ("ministry", "ministry"), ("agency", ""), ("department", "department"), ("embassy", "embassy"),
+    ("committee", "committee"), ("commission", "commission"), ("company", ""), ("firm", ""),
+    ("office", "office"), ("council", "council"), ("bureau", "bureau"), ("organization", ""),
+    ("group", ""), ("administration", "administration"), ("government", ""), ("court", "court"),
+];
+
+/// Nouns that refer back to a person.
+const PERSON_NOUNS: &[&str] = &[
+    "senator", "minister", "secretary", "spokesman", "spokeswoman", "spokesperson", "official",
+    "president", "ambassador", "lawmaker", "congressman", "congresswoman", "governor", "mayor",
+    "director", "chairman", "chairwoman", "envoy", "diplomat", "analyst", "researcher", "expert",
+    "leader", "prosecutor", "judge", "commissioner", "chief", "economist", "professor", "representative",
+];
+
+/// "the ministry", "the senator": the latest fitting referent before `at`.
+fn nominal(analysis: &Analysis, at: usize, noun: &str, _lexicon: &Lexicon, facts: &mut Facts) -> Option<usize> {
+    if PERSON_NOUNS.contains(&noun) {
+        return latest_person(analysis, at, facts);
+    }
+    let (_, holds) = ORG_NOUNS.iter().find(|(n, _)| *n == noun)?;
+    let m = analysis
+        .sentences
+        .iter()
+        .flat_map(|s| s.mentions.iter())
+        .filter(|m| m.span.end <= at && m.cue == Cue::Name)
+        .filter(|m| {
+            if noun == "government" {
+                m.kind == EntityType::Country
+            } else {
+                m.kind == EntityType::Organization && (holds.is_empty() || m.label.to_lowercase().contains(holds))
+            }
+        })
+        .last()?;
+    Some(relation_entity(m, facts))
+}
+
+/// The speech verb next to a quote, for the record.
+fn speech_verb_near(analysis: &Analysis, q: &RawQuote, lexicon: &Lexicon) -> Option<String> {
+    let si = sentence_at(analysis, q.close.saturating_sub(1))?;
+    let s = &analysis.sentences[si];
+    s.tokens
+        .iter()
+        .filter(|t| t.start >= q.close || t.end <= q.open)
+        .find(|t| lexicon.speech_verb(t.text).is_some() && !t.is_capitalised())
+        .map(|t| t.lower())
+}

@@ -1,0 +1,219 @@
+//! Person – role – organization.
+//!
+//! Three constructions, all read around a person's full name:
+//! - a title before the name, itself preceded by its organization or country
+//!   ("State Department spokesman Matthew Miller", "Chinese leader Xi Jinping",
+//!   "Secretary of State Antony Blinken" whose title implies its department);
+//! - congressional shorthand after it ("Rep. X (D., Md.)", "Sen. X (R-FL)"):
+//!   party membership;
+//! - an apposition after it ("X, senior researcher at RAND Corporation",
+//!   "X, the State Department's top official for ...", "X, former assistant
+//!   secretary of state for ...").
+
+use super::mentions::{title_len, Cue, Mention};
+use super::tokens::{adjacent, Token};
+use super::{gap, relation_entity, AnalysedSentence, Analysis};
+use crate::lexicon::Lexicon;
+use crate::model::{EntityType, Evidence, Facts, Membership};
+
+/// Words that sharpen a title and belong to it ("senior", "deputy").
+const MODIFIERS: &[&str] = &[
+    "senior", "chief", "deputy", "acting", "top", "interim", "associate", "principal", "executive",
+    "special", "vice", "lead", "managing", "assistant", "junior", "former",
+];
+
+/// Words after which an apposition's role stops.
+const ROLE_STOPS: &[&str] = &["during", "under", "since", "until", "who", "which", "when", "where", "said", "says", "and", "in", "from"];
+
+/// Adds the memberships of every person mention.
+pub fn extract(analysis: &Analysis, lexicon: &Lexicon, facts: &mut Facts) {
+    for s in analysis.sentences.iter().filter(|s| !s.headline) {
+        for (mi, m) in s.mentions.iter().enumerate() {
+            if m.kind != EntityType::Person || m.cue != Cue::Name {
+                continue;
+            }
+            let written_in_full = m.span.of(analysis.text).contains(' ');
+            if written_in_full {
+                title_before(analysis.text, s, m, lexicon, facts);
+            }
+            let after = party_shorthand(analysis.text, s, m, lexicon, facts);
+            apposition(analysis.text, s, mi, after, lexicon, facts);
+        }
+    }
+}
+
+fn evidence(s: &AnalysedSentence) -> Evidence {
+    Evidence { span: s.span }
+}
+
+fn add(facts: &mut Facts, s: &AnalysedSentence, person: &Mention, role: String, org: Option<usize>, former: bool) {
+    let person = facts.entity(EntityType::Person, &person.label);
+    let duplicate = facts.memberships.iter().any(|x| x.person == person && x.role.eq_ignore_ascii_case(&role));
+    if !duplicate && !role.is_empty() {
+        facts.memberships.push(Membership { person, role, organization: org, former, evidence: evidence(s) });
+    }
+}
+
+/// The longest title ending just before token `end`: (first token, title label).
+fn title_ending_at(tokens: &[Token], text: &str, end: usize, lexicon: &Lexicon) -> Option<(usize, String, Option<String>)> {
+    (1..=lexicon.max_title_words.min(end)).rev().find_map(|n| {
+        let start = end - n;
+        let words: Vec<&str> = tokens[start..end].iter().map(|t| t.text).collect();
+        let joined_by_spaces = (start + 1..end).all(|k| adjacent(text, &tokens[k - 1], &tokens[k]));
+        let title = lexicon.title(&words.join(" ")).filter(|_| joined_by_spaces)?;
+        Some((start, title.label.clone(), title.implied_org.clone()))
+    })
+}
+
+/// "Chinese Foreign Ministry spokesman Wang Wenbin".
+fn title_before(text: &str, s: &AnalysedSentence, m: &Mention, lexicon: &Lexicon, facts: &mut Facts) {
+    let first = m.tokens.0;
+    if first == 0 || !adjacent(text, &s.tokens[first - 1], &s.tokens[first]) {
+        return;
+    }
+    let Some((mut start, label, implied)) = title_ending_at(&s.tokens, text, first, lexicon) else { return };
+    let mut role = label;
+    while start > 0 && MODIFIERS.contains(&s.tokens[start - 1].lower().as_str()) && s.tokens[start - 1].lower() != "former" {
+        start -= 1;
+        role = format!("{} {}", s.tokens[start].text, role);
+    }
+    let former = start > 0 && matches!(s.tokens[start - 1].lower().as_str(), "former" | "then" | "ex");
+    if former {
+        start -= 1;
+    }
+    let party = start > 0 && lexicon.party(s.tokens[start - 1].text).is_some();
+    if party {
+        let p = lexicon.party(s.tokens[start - 1].text).unwrap_or_default().to_string();
+        let org = facts.entity(EntityType::Organization, &p);
+        add(facts, s, m, "member".to_string(), Some(org), false);
+        start -= 1;
+    }
+    let cue = organization_ending_at(text, s, start);
+    let org = choose_org(cue, implied, lexicon, facts);
+    add(facts, s, m, role, org, former);
+}
+
+/// The organization, country or demonym mention that ends right before token `end`
+/// (spaces or a possessive between).
+fn organization_ending_at<'s>(text: &str, s: &'s AnalysedSentence, end: usize) -> Option<&'s Mention> {
+    let before = end.checked_sub(1)?;
+    let m = s.mentions.iter().find(|m| m.tokens.1 == end && m.tokens.0 <= before)?;
+    let between = gap(text, &s.tokens[before], &s.tokens[end]).trim();
+    let possessive = matches!(between, "" | "'s" | "’s" | "’" | "'");
+    (possessive && matches!(m.kind, EntityType::Organization | EntityType::Country | EntityType::Location)).then_some(m)
+}
+
+/// The title's own organization wins over a bare country ("U.S. Secretary of State"
+/// -> the State Department); otherwise the organization the text names.
+fn choose_org(cue: Option<&Mention>, implied: Option<String>, lexicon: &Lexicon, facts: &mut Facts) -> Option<usize> {
+    let implied_id = |facts: &mut Facts, name: &str| {
+        let kind = lexicon.name(name).map_or(EntityType::Organization, |g| g.kind);
+        facts.entity(kind, name)
+    };
+    match (cue, implied) {
+        (Some(c), Some(imp)) if relation_kind(c) == EntityType::Country => {
+            let country = relation_label(c);
+            let same_country = lexicon.country_of_org(&imp).is_none_or(|k| k == country) || imp == country;
+            Some(if same_country { implied_id(facts, &imp) } else { relation_entity(c, facts) })
+        }
+        (Some(c), _) => Some(relation_entity(c, facts)),
+        (None, Some(imp)) => Some(implied_id(facts, &imp)),
+        (None, None) => None,
+    }
+}
+
+fn relation_kind(m: &Mention) -> EntityType {
+    match m.cue {
+        Cue::Capital(_) | Cue::Demonym => EntityType::Country,
+        _ => m.kind,
+    }
+}
+
+fn relation_label(m: &Mention) -> String {
+    match &m.cue {
+        Cue::Capital(c) => c.clone(),
+        _ => m.label.clone(),
+    }
+}
+
+/// "(D., Md.)", "(R-FL)", ", D-Calif.,": party membership. Returns the token
+/// index after the shorthand (or after the name when there is none).
+fn party_shorthand(text: &str, s: &AnalysedSentence, m: &Mention, lexicon: &Lexicon, facts: &mut Facts) -> usize {
+    let next = m.tokens.1;
+    let Some(party_tok) = s.tokens.get(next) else { return next };
+    let opened = gap(text, &s.tokens[next - 1], party_tok).trim();
+    if !(opened == "(" || opened == ",") {
+        return next;
+    }
+    let letter = party_tok.text.split(['-', '.', '–']).next().unwrap_or("");
+    let Some(party) = lexicon.party(letter).filter(|_| letter.len() == 1) else { return next };
+    let mut end = next + 1;
+    while end < s.tokens.len() && end <= next + 3 && !gap(text, &s.tokens[end - 1], &s.tokens[end]).contains(')') {
+        end += 1;
+    }
+    let org = facts.entity(EntityType::Organization, party);
+    add(facts, s, m, "member".to_string(), Some(org), false);
+    end
+}
+
+/// "X, the top Republican on the Senate Foreign Relations Committee, said".
+fn apposition(text: &str, s: &AnalysedSentence, mi: usize, after: usize, lexicon: &Lexicon, facts: &mut Facts) {
+    let m = &s.mentions[mi];
+    let Some(first) = s.tokens.get(after) else { return };
+    let opener = gap(text, &s.tokens[after - 1], first);
+    if !opener.trim_start_matches(')').trim().starts_with(',') {
+        return;
+    }
+    let clause_end = (after + 1..s.tokens.len())
+        .find(|&k| gap(text, &s.tokens[k - 1], &s.tokens[k]).contains([',', ';', '(', ')', '\u{2014}', ':']))
+        .unwrap_or(s.tokens.len());
+    let mut k = after;
+    if matches!(s.tokens[k].lower().as_str(), "the" | "a" | "an") {
+        k += 1;
+    }
+    let mut former = false;
+    if k < clause_end && matches!(s.tokens[k].lower().as_str(), "former" | "then" | "ex") {
+        former = true;
+        k += 1;
+    }
+    // A possessive organization or a country before the title: "the State Department's".
+    let mut cue: Option<&Mention> = None;
+    if let Some(c) = s.mentions.iter().find(|c| c.tokens.0 == k && c.tokens.1 < clause_end) {
+        if matches!(relation_kind(c), EntityType::Organization | EntityType::Country) && c.kind != EntityType::Person {
+            cue = Some(c);
+            k = c.tokens.1;
+        }
+    }
+    if k < clause_end && matches!(s.tokens[k].lower().as_str(), "the" | "a" | "an") {
+        k += 1;
+    }
+    let Some((title_at, n)) = (k..clause_end.min(k + 5)).find_map(|p| {
+        let n = title_len(&s.tokens, p, clause_end, lexicon);
+        (n > 0).then_some((p, n))
+    }) else {
+        return;
+    };
+    // Only role words before the title: no verbs or names.
+    if s.tokens[k..title_at].iter().any(|t| t.is_capitalised() && lexicon.demonym(t.text).is_none() && lexicon.title(t.text).is_none()) {
+        return;
+    }
+    let title_words: Vec<&str> = s.tokens[title_at..title_at + n].iter().map(|t| t.text).collect();
+    let implied = lexicon.title(&title_words.join(" ")).and_then(|t| t.implied_org.clone());
+    let mut role_end = title_at + n;
+    if s.tokens.get(role_end).is_some_and(|t| t.text == "for") {
+        while role_end < clause_end && !ROLE_STOPS.contains(&s.tokens[role_end].lower().as_str()) {
+            role_end += 1;
+        }
+    }
+    let role = text[s.tokens[k].start..s.tokens[role_end - 1].end].to_string();
+    let org_after = s.mentions.iter().find(|c| {
+        c.tokens.0 >= role_end
+            && c.tokens.1 <= clause_end
+            && c.kind != EntityType::Person
+            && matches!(relation_kind(c), EntityType::Organization | EntityType::Country)
+            && c.tokens.0 > 0
+            && matches!(s.tokens[c.tokens.0 - 1].lower().as_str(), "of" | "at" | "on" | "with" | "for" | "to" | "the")
+    });
+    let org = choose_org(cue.or(org_after), implied, lexicon, facts);
+    add(facts, s, m, role, org, former);
+}

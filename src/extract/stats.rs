@@ -1,0 +1,169 @@
+//! Statistics: numbers about the world, with the agency or person they come from.
+//!
+//! A number is digits (with separators, a currency sign, a scale word such as
+//! "million" or "bn", a percent sign or word) or a number word followed by
+//! what it counts ("eight individuals"). Not statistics: years, dates, ages,
+//! clock times, durations, ordinals, "No. 1", "number one", section numbers.
+//! The source is, in order: the speaker of the quote the number is in;
+//! "according to X" or "data from X" in the sentence; the subject of a
+//! reporting verb whose clause holds the number ("the CDC reported that ...");
+//! an organization that is the sentence's subject; the source of a statistic
+//! in the sentence just before.
+
+use super::mentions::{Cue, Mention};
+use super::quotes::FoundQuote;
+use super::{relation_entity, AnalysedSentence, Analysis};
+use crate::lexicon::Lexicon;
+use crate::model::{EntityType, Evidence, Facts, Statistic};
+
+const QUALIFIERS: &[&str] = &["more", "than", "over", "almost", "nearly", "roughly", "about", "around", "some", "at", "least", "up", "to", "fewer", "less", "approximately", "estimated", "an", "just", "under", "below", "above", "only", "record"];
+const MONTHS: &[&str] = &["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "january", "february", "march", "april", "june", "july", "august", "september", "october", "november", "december"];
+const DURATIONS: &[&str] = &["year", "years", "month", "months", "week", "weeks", "day", "days", "hour", "hours", "minute", "minutes", "second", "seconds", "decade", "decades", "century", "centuries", "a.m.", "p.m.", "am", "pm", "o'clock", "times"];
+const AGE_CUES: &[&str] = &["aged", "age", "ages", "ager"];
+const REPORTING: &[&str] = &["report", "reported", "reports", "estimate", "estimated", "estimates", "found", "finds", "show", "shows", "showed", "recorded", "records", "counted", "tallied", "published", "announced", "said", "says", "told", "stated", "noted", "added", "wrote", "according"];
+const ADJECTIVES_AFTER_THE: &[&str] = &["main", "largest", "biggest", "top", "leading", "major", "primary"];
+
+/// Adds the statistics of every sentence.
+pub fn extract(analysis: &Analysis, lexicon: &Lexicon, quotes: &[FoundQuote], facts: &mut Facts) {
+    let mut previous_source: Option<(usize, usize)> = None; // (sentence, entity)
+    for (si, s) in analysis.sentences.iter().enumerate() {
+        if s.headline {
+            continue;
+        }
+        let mut k = 0;
+        while k < s.tokens.len() {
+            let Some((value, end)) = number_at(s, k, lexicon) else {
+                k += 1;
+                continue;
+            };
+            if is_excluded(s, k, end, lexicon) {
+                k = end;
+                continue;
+            }
+            let start = qualifier_start(s, k);
+            let label = label(analysis.text, s, start, end);
+            let source = quote_speaker(quotes, s.tokens[k].start)
+                .or_else(|| sentence_source(analysis.text, s, k, facts))
+                .or_else(|| previous_source.filter(|(p, _)| p + 1 == si).map(|(_, e)| e));
+            if let Some(src) = source {
+                previous_source = Some((si, src));
+            }
+            facts.statistics.push(Statistic { value, label, source, evidence: Evidence { span: s.span } });
+            k = end;
+        }
+        if previous_source.is_some_and(|(p, _)| p + 1 < si) {
+            previous_source = None;
+        }
+    }
+}
+
+/// The number starting at token `k`: (value, one past its last token).
+fn number_at(s: &AnalysedSentence, k: usize, lexicon: &Lexicon) -> Option<(f64, usize)> {
+    let t = &s.tokens[k];
+    let raw = t.text;
+    let digits = raw.trim_start_matches(|c: char| c.is_alphabetic() || matches!(c, '$' | '€' | '£'));
+    let currency = digits.len() < raw.len();
+    if currency && !raw.contains(['$', '€', '£']) {
+        return None;
+    }
+    let (mut value, numeric) = match digits.replace(',', "").parse::<f64>() {
+        Ok(v) if digits.starts_with(|c: char| c.is_ascii_digit()) && !digits.contains(['-', '/', ':']) => (v, true),
+        _ => {
+            let v = lexicon.number_word(raw)?;
+            if matches!(raw.to_lowercase().as_str(), "one" | "hundred" | "thousand" | "million" | "billion" | "trillion" | "half" | "quarter" | "third") {
+                return None;
+            }
+            (v, false)
+        }
+    };
+    let mut end = k + 1;
+    // Scale words and percent: "1.7 million", "5.5m", "40 percent", "98%".
+    if let Some(next) = s.tokens.get(end) {
+        let lower = next.lower();
+        if let Some(scale) = lexicon.number_word(&lower).filter(|v| *v >= 1000.0) {
+            if numeric || value < 1000.0 {
+                value *= scale;
+                end += 1;
+            }
+        } else if lower == "percent" || (lower == "per" && s.tokens.get(end + 1).is_some_and(|t| t.text == "cent")) {
+            end += if lower == "per" { 2 } else { 1 };
+        }
+    }
+    Some((value, end))
+}
+
+fn is_excluded(s: &AnalysedSentence, k: usize, end: usize, lexicon: &Lexicon) -> bool {
+    let t = &s.tokens[k];
+    let lower_prev = |n: usize| k.checked_sub(n).map(|i| s.tokens[i].lower()).unwrap_or_default();
+    let next = s.tokens.get(end).map(|t| t.lower()).unwrap_or_default();
+    let digits: String = t.text.chars().filter(char::is_ascii_digit).collect();
+    let plain_digits = t.text.chars().all(|c| c.is_ascii_digit());
+    let is_year = plain_digits && digits.len() == 4 && (1800..=2100).contains(&digits.parse::<u32>().unwrap_or(0)) && end == k + 1;
+    let near_month = MONTHS.contains(&lower_prev(1).trim_end_matches('.')) || MONTHS.contains(&next.trim_end_matches('.'));
+    let age = (1..=4).any(|n| AGE_CUES.contains(&lower_prev(n).as_str())) || next.contains("year-old") || next == "-year-old";
+    let duration = DURATIONS.contains(&next.as_str()) && !t.text.contains(['%', '$']);
+    let ordinal_use = matches!(lower_prev(1).as_str(), "no." | "number" | "section" | "article" | "chapter" | "title" | "schedule" | "phase" | "level" | "tier" | "covid" | "part");
+    let glued_label = k > 0 && s.tokens[k - 1].is_capitalised() && k > 1 && !QUALIFIERS.contains(&lower_prev(1).as_str()) && lexicon.number_word(t.text).is_none();
+    let spelled = lexicon.number_word(t.text).is_some();
+    let anaphoric = spelled && matches!(lower_prev(1).as_str(), "the" | "these" | "those" | "both" | "all") && !ADJECTIVES_AFTER_THE.contains(&next.as_str());
+    let spelled_without_noun = spelled && !s.tokens.get(end).is_some_and(|n| n.text.chars().all(char::is_alphabetic) && n.text.chars().next().is_some_and(char::is_lowercase) || n.text.starts_with(char::is_uppercase));
+    let spelled_of = spelled && next == "of";
+    is_year || near_month || age || duration || ordinal_use || glued_label || anaphoric || spelled_without_noun || spelled_of
+}
+
+fn qualifier_start(s: &AnalysedSentence, k: usize) -> usize {
+    let mut start = k;
+    while start > 0 && k - start < 3 && QUALIFIERS.contains(&s.tokens[start - 1].lower().as_str()) {
+        start -= 1;
+    }
+    start
+}
+
+/// The phrase that states the number: from its qualifier to the end of the clause.
+fn label(text: &str, s: &AnalysedSentence, start: usize, end: usize) -> String {
+    let mut stop = end;
+    while stop < s.tokens.len() && stop < end + 10 {
+        let gap = super::gap(text, &s.tokens[stop - 1], &s.tokens[stop]);
+        if gap.contains([',', ';', '(', ')', '\u{2014}', '"', '\u{201c}', '\u{201d}']) {
+            break;
+        }
+        stop += 1;
+    }
+    text[s.tokens[start].start..s.tokens[stop - 1].end].to_string()
+}
+
+fn quote_speaker(quotes: &[FoundQuote], at: usize) -> Option<usize> {
+    quotes.iter().find(|q| q.inner.start <= at && at < q.inner.end).and_then(|q| q.speaker)
+}
+
+fn is_source(m: &Mention) -> bool {
+    matches!(m.kind, EntityType::Organization | EntityType::Person) && m.cue == Cue::Name
+}
+
+/// "according to X", "data from X", "X reported that ...", or an organization subject.
+fn sentence_source(text: &str, s: &AnalysedSentence, k: usize, facts: &mut Facts) -> Option<usize> {
+    let lower: Vec<String> = s.tokens.iter().map(|t| t.lower()).collect();
+    for (i, w) in lower.iter().enumerate() {
+        let cue = (w == "according" && lower.get(i + 1).is_some_and(|n| n == "to"))
+            || (w == "data" && lower.get(i + 1).is_some_and(|n| matches!(n.as_str(), "from" | "for" | "by" | "of")));
+        if cue {
+            if let Some(m) = s.mentions.iter().find(|m| m.tokens.0 > i && m.tokens.0 <= i + 7 && is_source(m)) {
+                return Some(relation_entity(m, facts));
+            }
+        }
+    }
+    // "The CDC reported that more than ...": a reporting verb before the number, its clause holding it.
+    if let Some(v) = (0..k).rev().find(|&v| REPORTING.contains(&lower[v].as_str())) {
+        let clause_opens = lower[v + 1..k].iter().any(|w| matches!(w.as_str(), "that" | "it" | "they" | "he" | "she" | "we")) || k - v <= 3;
+        if clause_opens {
+            if let Some(m) = s.mentions.iter().filter(|m| m.tokens.1 <= v && is_source(m)).next() {
+                return Some(relation_entity(m, facts));
+            }
+        }
+    }
+    // An organization as the subject of the sentence: "The Justice Department filed charges against four ...".
+    let first = s.mentions.iter().find(|m| m.tokens.1 <= k)?;
+    let opens_sentence = first.tokens.0 <= 2 && first.kind == EntityType::Organization && first.cue == Cue::Name;
+    let _ = text;
+    opens_sentence.then(|| relation_entity(first, facts))
+}

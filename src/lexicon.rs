@@ -1,0 +1,464 @@
+//! The lexicons under `ontology/lexicon/`: well-known things as data, not code.
+//!
+//! The files are compiled into the binary (so the tool runs from any folder)
+//! and parsed once into a [`Lexicon`]. A malformed line is an error naming the
+//! file and the line. This module owns lookups only; it knows nothing about
+//! sentences or extraction rules.
+
+use crate::model::EntityType;
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use regex::Regex;
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+/// A lexicon file that could not be read.
+#[derive(Debug, thiserror::Error)]
+pub enum LexiconError {
+    /// A line with the wrong number of columns or a bad value.
+    #[error("ontology/lexicon/{file}:{line}: {problem}")]
+    BadLine {
+        /// The file name.
+        file: &'static str,
+        /// 1-based line number.
+        line: usize,
+        /// What is wrong.
+        problem: String,
+    },
+    /// The automaton over the names could not be built.
+    #[error("lexicon automaton: {0}")]
+    Automaton(String),
+}
+
+macro_rules! lexicon_file {
+    ($name:literal) => {
+        ($name, include_str!(concat!("../ontology/lexicon/", $name)))
+    };
+}
+
+/// What a surface form in the gazetteer stands for.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GazetteerEntry {
+    /// The entity type.
+    pub kind: EntityType,
+    /// The canonical label.
+    pub canonical: String,
+    /// For a capital: the country it stands for when used as a metonym.
+    pub metonym_of: Option<String>,
+    /// For substances: drug, chemical, commodity or good.
+    pub class: Option<String>,
+}
+
+/// A job title with the organization it implies on its own.
+#[derive(Debug, Clone)]
+pub struct Title {
+    /// The label the tool outputs.
+    pub label: String,
+    /// The organization or country the title implies when the text names none.
+    pub implied_org: Option<String>,
+}
+
+/// Direction of a verb of trade, seen from the subject.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TradeDirection {
+    /// The subject sends the goods out (ship, export, sell, supply).
+    Outbound,
+    /// The goods come from the country after "from" (import, buy, come from).
+    Inbound,
+}
+
+/// All lexicons, parsed.
+pub struct Lexicon {
+    names: AhoCorasick,
+    name_entries: Vec<GazetteerEntry>,
+    substances: AhoCorasick,
+    substance_entries: Vec<GazetteerEntry>,
+    titles: HashMap<String, Title>,
+    /// Longest title, in words (bounds the title matcher).
+    pub max_title_words: usize,
+    demonyms: HashMap<String, String>,
+    country_of_org: HashMap<String, String>,
+    org_kind: HashMap<String, String>,
+    honorifics: HashSet<String>,
+    abbreviations: HashSet<String>,
+    speech_verbs: HashMap<String, String>,
+    not_names: HashSet<String>,
+    number_words: HashMap<String, f64>,
+    org_heads: HashSet<String>,
+    furniture: Vec<(Regex, bool)>,
+    state_abbreviations: HashMap<String, String>,
+    parties: HashMap<String, String>,
+    trade_verbs: HashMap<String, TradeDirection>,
+}
+
+/// Rows of a TSV lexicon: (line number, columns), comments and blanks skipped.
+fn rows(
+    file: &'static str,
+    text: &'static str,
+    columns: usize,
+) -> Result<Vec<(usize, Vec<&'static str>)>, LexiconError> {
+    let mut out = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        if line.trim().is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let cols: Vec<&str> = line.split('\t').collect();
+        if cols.len() < columns {
+            return Err(LexiconError::BadLine {
+                file,
+                line: i + 1,
+                problem: format!("expected {columns} tab-separated columns, found {}", cols.len()),
+            });
+        }
+        out.push((i + 1, cols));
+    }
+    Ok(out)
+}
+
+/// The values of a `|`-separated column.
+fn values(column: &str) -> impl Iterator<Item = &str> {
+    column.split('|').map(str::trim).filter(|v| !v.is_empty())
+}
+
+/// Lines of a one-entry-per-line lexicon.
+fn entries(text: &'static str) -> impl Iterator<Item = &'static str> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+/// Curly and straight apostrophes are both used in the wild: index both.
+fn apostrophe_variants(form: &str) -> Vec<String> {
+    let mut v = vec![form.to_string()];
+    if form.contains('\'') {
+        v.push(form.replace('\'', "\u{2019}"));
+    }
+    if form.contains('\u{2019}') {
+        v.push(form.replace('\u{2019}', "'"));
+    }
+    v
+}
+
+struct GazetteerBuilder {
+    forms: Vec<String>,
+    entries: Vec<GazetteerEntry>,
+    seen: HashSet<String>,
+}
+
+impl GazetteerBuilder {
+    fn new() -> Self {
+        GazetteerBuilder { forms: Vec::new(), entries: Vec::new(), seen: HashSet::new() }
+    }
+
+    /// Adds a surface form unless an earlier file already claimed it
+    /// (files are added most specific first).
+    fn add(&mut self, form: &str, entry: &GazetteerEntry) {
+        for f in apostrophe_variants(form) {
+            if self.seen.insert(f.clone()) {
+                self.forms.push(f);
+                self.entries.push(entry.clone());
+            }
+        }
+    }
+
+    fn build(self, case_insensitive: bool) -> Result<(AhoCorasick, Vec<GazetteerEntry>), LexiconError> {
+        let ac = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            .ascii_case_insensitive(case_insensitive)
+            .build(&self.forms)
+            .map_err(|e| LexiconError::Automaton(e.to_string()))?;
+        Ok((ac, self.entries))
+    }
+}
+
+fn entry(kind: EntityType, canonical: &str) -> GazetteerEntry {
+    GazetteerEntry { kind, canonical: canonical.to_string(), metonym_of: None, class: None }
+}
+
+impl Lexicon {
+    /// The lexicons compiled into this binary, parsed once.
+    pub fn embedded() -> Result<&'static Lexicon, &'static LexiconError> {
+        static LEXICON: OnceLock<Result<Lexicon, LexiconError>> = OnceLock::new();
+        LEXICON.get_or_init(Lexicon::parse).as_ref()
+    }
+
+    fn parse() -> Result<Lexicon, LexiconError> {
+        let mut names = GazetteerBuilder::new();
+        let mut demonyms = HashMap::new();
+        let mut country_of_org = HashMap::new();
+        let mut org_kind = HashMap::new();
+
+        let (file, text) = lexicon_file!("people.tsv");
+        for (_, c) in rows(file, text, 2)? {
+            let e = entry(EntityType::Person, c[0]);
+            names.add(c[0], &e);
+            for a in values(c[1]) {
+                names.add(a, &e);
+            }
+        }
+        let (file, text) = lexicon_file!("organizations.tsv");
+        for (_, c) in rows(file, text, 4)? {
+            let e = entry(EntityType::Organization, c[0]);
+            names.add(c[0], &e);
+            for a in values(c[1]) {
+                names.add(a, &e);
+            }
+            if !c[3].trim().is_empty() {
+                country_of_org.insert(c[0].to_string(), c[3].trim().to_string());
+            }
+            org_kind.insert(c[0].to_string(), c[2].trim().to_string());
+        }
+        let (file, text) = lexicon_file!("countries.tsv");
+        let country_rows = rows(file, text, 4)?;
+        for (_, c) in &country_rows {
+            let e = entry(EntityType::Country, c[0]);
+            names.add(c[0], &e);
+            for a in values(c[1]) {
+                names.add(a, &e);
+            }
+            for d in values(c[2]) {
+                demonyms.insert(d.to_string(), c[0].to_string());
+            }
+        }
+        let (file, text) = lexicon_file!("locations.tsv");
+        let mut state_abbreviations = HashMap::new();
+        for (_, c) in rows(file, text, 5)? {
+            let e = entry(EntityType::Location, c[0]);
+            names.add(c[0], &e);
+            for a in values(c[1]) {
+                names.add(a, &e);
+            }
+            for a in values(c[2]) {
+                state_abbreviations.insert(a.to_string(), c[0].to_string());
+            }
+        }
+        // Capitals last: a capital is a Location, and stands for its country in relations.
+        for (_, c) in &country_rows {
+            for capital in values(c[3]) {
+                let mut e = entry(EntityType::Location, capital);
+                e.metonym_of = Some(c[0].to_string());
+                names.add(capital, &e);
+            }
+        }
+        let (names, name_entries) = names.build(false)?;
+
+        let mut substances = GazetteerBuilder::new();
+        let (file, text) = lexicon_file!("substances.tsv");
+        for (_, c) in rows(file, text, 3)? {
+            let mut e = entry(EntityType::Substance, c[0]);
+            e.class = Some(c[2].trim().to_string());
+            substances.add(c[0], &e);
+            for a in values(c[1]) {
+                substances.add(a, &e);
+            }
+        }
+        let (substances, substance_entries) = substances.build(true)?;
+
+        let mut titles = HashMap::new();
+        let mut max_title_words = 1;
+        let (file, text) = lexicon_file!("titles.tsv");
+        for (_, c) in rows(file, text, 4)? {
+            let implied = Some(c[2].trim()).filter(|s| !s.is_empty()).map(str::to_string);
+            let title = Title { label: c[0].to_string(), implied_org: implied };
+            for form in std::iter::once(c[0]).chain(values(c[1])) {
+                max_title_words = max_title_words.max(form.split_whitespace().count());
+                titles.entry(form.to_lowercase()).or_insert_with(|| title.clone());
+            }
+        }
+
+        let (file, text) = lexicon_file!("speech_verbs.tsv");
+        let mut speech_verbs = HashMap::new();
+        for (_, c) in rows(file, text, 3)? {
+            for form in values(c[1]).chain(std::iter::once(c[0])) {
+                speech_verbs.insert(form.to_lowercase(), c[0].to_string());
+            }
+        }
+        let (file, text) = lexicon_file!("number_words.tsv");
+        let mut number_words = HashMap::new();
+        for (line, c) in rows(file, text, 2)? {
+            let v: f64 = c[1].trim().parse().map_err(|_| LexiconError::BadLine {
+                file,
+                line,
+                problem: format!("'{}' is not a number", c[1]),
+            })?;
+            number_words.insert(c[0].to_lowercase(), v);
+        }
+        let (file, text) = lexicon_file!("furniture.tsv");
+        let mut furniture = Vec::new();
+        for (line, c) in rows(file, text, 2)? {
+            let re = Regex::new(c[1]).map_err(|e| LexiconError::BadLine {
+                file,
+                line,
+                problem: format!("bad pattern: {e}"),
+            })?;
+            let whole = match c[0].trim() {
+                "line" => true,
+                "match" => false,
+                other => {
+                    return Err(LexiconError::BadLine {
+                        file,
+                        line,
+                        problem: format!("scope must be 'line' or 'match', not '{other}'"),
+                    })
+                }
+            };
+            furniture.push((re, whole));
+        }
+        let (file, text) = lexicon_file!("parties.tsv");
+        let mut parties = HashMap::new();
+        for (_, c) in rows(file, text, 2)? {
+            for form in values(c[1]) {
+                parties.insert(form.to_string(), c[0].to_string());
+            }
+        }
+        let (file, text) = lexicon_file!("trade_verbs.tsv");
+        let mut trade_verbs = HashMap::new();
+        for (line, c) in rows(file, text, 2)? {
+            let dir = match c[1].trim() {
+                "out" => TradeDirection::Outbound,
+                "in" => TradeDirection::Inbound,
+                other => {
+                    return Err(LexiconError::BadLine {
+                        file,
+                        line,
+                        problem: format!("direction must be 'in' or 'out', not '{other}'"),
+                    })
+                }
+            };
+            for form in values(c[0]) {
+                trade_verbs.insert(form.to_lowercase(), dir);
+            }
+        }
+
+        Ok(Lexicon {
+            names,
+            name_entries,
+            substances,
+            substance_entries,
+            titles,
+            max_title_words,
+            demonyms,
+            country_of_org,
+            org_kind,
+            honorifics: entries(include_str!("../ontology/lexicon/honorifics.txt")).map(str::to_string).collect(),
+            abbreviations: entries(include_str!("../ontology/lexicon/abbreviations.txt")).map(str::to_string).collect(),
+            speech_verbs,
+            not_names: entries(include_str!("../ontology/lexicon/not_names.txt")).map(str::to_string).collect(),
+            number_words,
+            org_heads: entries(include_str!("../ontology/lexicon/org_heads.txt")).map(str::to_string).collect(),
+            furniture,
+            state_abbreviations,
+            parties,
+            trade_verbs,
+        })
+    }
+
+    /// Proper-name matches (people, organizations, countries, places) in `text`:
+    /// (start, end, entry), leftmost-longest, on word boundaries.
+    pub fn find_names(&self, text: &str) -> Vec<(usize, usize, &GazetteerEntry)> {
+        self.names
+            .find_iter(text)
+            .filter(|m| on_word_boundaries(text, m.start(), m.end()))
+            .map(|m| (m.start(), m.end(), &self.name_entries[m.pattern().as_usize()]))
+            .collect()
+    }
+
+    /// Substance matches in `text` (any case), on word boundaries.
+    pub fn find_substances(&self, text: &str) -> Vec<(usize, usize, &GazetteerEntry)> {
+        self.substances
+            .find_iter(text)
+            .filter(|m| on_word_boundaries(text, m.start(), m.end()))
+            .map(|m| (m.start(), m.end(), &self.substance_entries[m.pattern().as_usize()]))
+            .collect()
+    }
+
+    /// The whole of `form` as a known name, if it is one.
+    pub fn name(&self, form: &str) -> Option<&GazetteerEntry> {
+        self.find_names(form).into_iter().find(|(s, e, _)| *s == 0 && *e == form.len()).map(|(_, _, g)| g)
+    }
+
+    /// The title a (lower-cased) form stands for.
+    pub fn title(&self, form: &str) -> Option<&Title> {
+        self.titles.get(&form.to_lowercase())
+    }
+
+    /// The country a demonym ("Chinese", "Americans") points to.
+    pub fn demonym(&self, word: &str) -> Option<&str> {
+        self.demonyms.get(word).map(String::as_str)
+    }
+
+    /// The country an organization in the lexicon belongs to.
+    pub fn country_of_org(&self, org: &str) -> Option<&str> {
+        self.country_of_org.get(org).map(String::as_str)
+    }
+
+    /// The kind of a lexicon organization (agency, media, party, ...).
+    pub fn org_kind(&self, org: &str) -> Option<&str> {
+        self.org_kind.get(org).map(String::as_str)
+    }
+
+    /// "Mr.", "Sen.", "Dr." ...
+    pub fn is_honorific(&self, word: &str) -> bool {
+        self.honorifics.contains(word)
+    }
+
+    /// Abbreviations after which a period does not end a sentence.
+    pub fn is_abbreviation(&self, word_with_period: &str) -> bool {
+        self.abbreviations.contains(word_with_period)
+    }
+
+    /// The lemma of a speech verb form ("told" -> "tell").
+    pub fn speech_verb(&self, word: &str) -> Option<&str> {
+        self.speech_verbs.get(&word.to_lowercase()).map(String::as_str)
+    }
+
+    /// Capitalised words that are not names ("The", "However", "Monday").
+    pub fn is_not_name(&self, word: &str) -> bool {
+        self.not_names.contains(word)
+    }
+
+    /// The value of a number word ("eight", "million").
+    pub fn number_word(&self, word: &str) -> Option<f64> {
+        self.number_words.get(&word.to_lowercase()).copied()
+    }
+
+    /// Words that make a capitalised sequence an organization ("Ministry", "Inc.").
+    pub fn is_org_head(&self, word: &str) -> bool {
+        self.org_heads.contains(word)
+    }
+
+    /// The first piece of site furniture in a line, as a byte range
+    /// (the whole line for line-scoped patterns), or `None` for article prose.
+    /// Ranges that are already blank do not count.
+    pub fn furniture(&self, line: &str) -> Option<(usize, usize)> {
+        self.furniture
+            .iter()
+            .filter_map(|(re, whole)| {
+                re.find(line).map(|m| if *whole { (0, line.len()) } else { (m.start(), m.end()) })
+            })
+            .filter(|(s, e)| !line[*s..*e].trim().is_empty())
+            .min()
+    }
+
+    /// "Md." or "MD" or "Ohio" in congressional shorthand -> the state.
+    pub fn state_abbreviation(&self, form: &str) -> Option<&str> {
+        self.state_abbreviations.get(form).map(String::as_str)
+    }
+
+    /// "D", "Democrat", "Democratic" -> the party's canonical name.
+    pub fn party(&self, form: &str) -> Option<&str> {
+        self.parties.get(form).map(String::as_str)
+    }
+
+    /// The direction of a trade verb form ("ships" -> outbound).
+    pub fn trade_verb(&self, word: &str) -> Option<TradeDirection> {
+        self.trade_verbs.get(&word.to_lowercase()).copied()
+    }
+}
+
+/// True when `text[start..end]` is not glued to letters or digits on either side.
+pub fn on_word_boundaries(text: &str, start: usize, end: usize) -> bool {
+    let before = text[..start].chars().next_back();
+    let after = text[end..].chars().next();
+    let glued = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric());
+    !glued(before) && !glued(after)
+}

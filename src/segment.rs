@@ -1,0 +1,171 @@
+//! Paragraphs and sentences, as byte spans into the clean text.
+//!
+//! A paragraph is a line. A sentence ends at `.`, `!` or `?` (with any closing
+//! quotation marks or brackets) followed by a capitalised word, a digit or an
+//! opening quotation mark — unless the period belongs to an abbreviation from
+//! `abbreviations.txt` ("Rep.", "U.S.", "Jan.") or an initial ("J."). A
+//! paragraph that reads as a headline (title case, no final punctuation) is
+//! marked so that extractors can treat it with care.
+
+use crate::lexicon::Lexicon;
+use crate::model::Span;
+
+/// One sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Sentence {
+    /// Where it is in the text.
+    pub span: Span,
+    /// Index of its paragraph in [`Segments::paragraphs`].
+    pub paragraph: usize,
+    /// It belongs to a headline-like paragraph.
+    pub headline: bool,
+}
+
+/// The paragraphs and sentences of a text.
+#[derive(Debug, Clone, Default)]
+pub struct Segments {
+    /// Non-empty lines, trimmed.
+    pub paragraphs: Vec<Span>,
+    /// Sentences in text order.
+    pub sentences: Vec<Sentence>,
+}
+
+const CLOSERS: &[char] = &['"', '\u{201d}', '\u{2019}', '\'', ')', ']'];
+const OPENERS: &[char] = &['"', '\u{201c}', '\u{2018}', '\'', '(', '['];
+
+/// Splits `text` into paragraphs and sentences.
+pub fn segment(text: &str, lexicon: &Lexicon) -> Segments {
+    let mut segments = Segments::default();
+    let mut offset = 0;
+    for line in text.split('\n') {
+        let start = offset + (line.len() - line.trim_start().len());
+        let end = offset + line.trim_end().len();
+        offset += line.len() + 1;
+        if start >= end {
+            continue;
+        }
+        let paragraph = segments.paragraphs.len();
+        segments.paragraphs.push(Span::new(start, end));
+        let headline = is_headline(&text[start..end]);
+        for (s, e) in sentence_bounds(&text[start..end], lexicon) {
+            segments.sentences.push(Sentence { span: Span::new(start + s, start + e), paragraph, headline });
+        }
+    }
+    segments
+}
+
+/// Sentence boundaries inside one paragraph, as relative byte ranges.
+fn sentence_bounds(par: &str, lexicon: &Lexicon) -> Vec<(usize, usize)> {
+    let mut bounds = Vec::new();
+    let mut start = 0;
+    let chars: Vec<(usize, char)> = par.char_indices().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let (pos, c) = chars[i];
+        if matches!(c, '.' | '!' | '?' | '\u{2026}') {
+            let mut j = i + 1;
+            while j < chars.len() && CLOSERS.contains(&chars[j].1) {
+                j += 1;
+            }
+            let end = chars.get(j).map_or(par.len(), |&(p, _)| p);
+            if j < chars.len() && chars[j].1.is_whitespace() && ends_sentence(par, pos, c, end, lexicon) {
+                push_trimmed(&mut bounds, par, start, end);
+                start = end;
+            }
+            i = j.max(i + 1);
+            continue;
+        }
+        i += 1;
+    }
+    push_trimmed(&mut bounds, par, start, par.len());
+    bounds
+}
+
+fn push_trimmed(bounds: &mut Vec<(usize, usize)>, par: &str, start: usize, end: usize) {
+    let piece = &par[start..end];
+    let s = start + (piece.len() - piece.trim_start().len());
+    let e = start + piece.trim_end().len();
+    if s < e {
+        bounds.push((s, e));
+    }
+}
+
+/// Does the punctuation at `pos` end a sentence, given what follows `after`?
+fn ends_sentence(par: &str, pos: usize, mark: char, after: usize, lexicon: &Lexicon) -> bool {
+    let next = par[after..].trim_start();
+    let Some(first) = next.chars().next() else { return false };
+    let starts_sentence = first.is_uppercase() || first.is_ascii_digit() || OPENERS.contains(&first);
+    if !starts_sentence {
+        return false;
+    }
+    if mark != '.' {
+        return true;
+    }
+    let word_start = par[..pos]
+        .rfind(|c: char| c.is_whitespace() || OPENERS.contains(&c))
+        .map_or(0, |p| p + par[p..].chars().next().map_or(1, char::len_utf8));
+    let word = &par[word_start..pos + 1];
+    let is_initial = word.len() == 2 && word.starts_with(|c: char| c.is_uppercase());
+    if !(is_initial || lexicon.is_abbreviation(word)) {
+        return true;
+    }
+    // "... into the U.S. Beijing hasn't" : an abbreviation can still end a sentence
+    // when the next word is one that only starts sentences.
+    let next_word: String = next.chars().take_while(|c| c.is_alphabetic()).collect();
+    word.matches('.').count() > 1 && lexicon.is_not_name(&next_word)
+}
+
+/// Title case and no final punctuation: a headline, a section title or a caption label.
+pub fn is_headline(par: &str) -> bool {
+    let trimmed = par.trim_end();
+    if trimmed.ends_with(['.', '!', '?', '"', '\u{201d}', ':', ';', ',']) {
+        return false;
+    }
+    let words: Vec<&str> = trimmed.split_whitespace().filter(|w| w.chars().any(char::is_alphabetic)).collect();
+    if words.is_empty() || words.len() > 25 {
+        return false;
+    }
+    let long: Vec<&&str> = words.iter().filter(|w| w.chars().count() > 3).collect();
+    let capitalised = long.iter().filter(|w| w.starts_with(|c: char| c.is_uppercase())).count();
+    long.is_empty() || capitalised * 2 >= long.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sentences(text: &str) -> Vec<String> {
+        let lex = Lexicon::embedded().expect("lexicons parse");
+        segment(text, lex).sentences.iter().map(|s| s.span.of(text).to_string()).collect()
+    }
+
+    #[test]
+    fn abbreviations_do_not_end_sentences() {
+        let s = sentences("Rep. Jane Roe (D., Md.) spoke to Dr. Lee in Washington, D.C. on Jan. 5 about No. 2 Co. shares. Then she left.");
+        assert_eq!(s.len(), 2, "{s:?}");
+    }
+
+    #[test]
+    fn an_abbreviation_can_end_a_sentence_before_a_sentence_opener() {
+        let s = sentences("They smuggle it into the U.S. The agency said so.");
+        assert_eq!(s, vec!["They smuggle it into the U.S.", "The agency said so."]);
+    }
+
+    #[test]
+    fn closing_quotes_stay_with_their_sentence() {
+        let s = sentences("\u{201c}We will act.\u{201d} She said it twice. \u{201c}Now.\u{201d}");
+        assert_eq!(s, vec!["\u{201c}We will act.\u{201d}", "She said it twice.", "\u{201c}Now.\u{201d}"]);
+    }
+
+    #[test]
+    fn lower_case_after_a_period_continues_the_sentence() {
+        let s = sentences("\u{201c}It is over.\u{201d} he said. And so it was.");
+        assert_eq!(s.len(), 2, "{s:?}");
+    }
+
+    #[test]
+    fn title_case_lines_are_headlines() {
+        assert!(is_headline("Blinken to Seek Help Curbing Traffic in Landmark Visit"));
+        assert!(!is_headline("The minister said the talks would resume on Monday."));
+    }
+}

@@ -1,0 +1,152 @@
+//! The store facade: the only module that touches oxigraph's `Store`.
+//!
+//! An article's graph is replaced in one transaction (cleared, then filled),
+//! so a rebuild never duplicates and a failure never leaves half an article.
+
+use crate::vocab;
+use oxigraph::io::{RdfFormat, RdfSerializer};
+use oxigraph::model::{GraphNameRef, NamedNode, NamedNodeRef, Quad};
+use oxigraph::sparql::{QueryResults, SparqlEvaluator};
+use oxigraph::store::Store;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// What can go wrong with the store.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// Another process holds the store open.
+    #[error("the store {path} is in use by another process (close the other newsgraph command or serve, then retry)")]
+    Locked {
+        /// The store folder.
+        path: PathBuf,
+    },
+    /// The store could not be opened or written.
+    #[error("store {path}: {source}")]
+    Storage {
+        /// The store folder.
+        path: PathBuf,
+        /// oxigraph's error.
+        source: oxigraph::store::StorageError,
+    },
+    /// A SPARQL query that does not parse.
+    #[error("SPARQL syntax error: {0}")]
+    Syntax(String),
+    /// A query that failed while running.
+    #[error("query failed: {0}")]
+    Evaluation(String),
+    /// Serialization failed (usually the output could not be written).
+    #[error("could not write the output: {0}")]
+    Io(#[from] std::io::Error),
+}
+
+/// An on-disk RDF store of article graphs.
+pub struct GraphStore {
+    store: Store,
+    path: PathBuf,
+}
+
+impl GraphStore {
+    /// Opens (creating if needed) the store in `path`.
+    pub fn open(path: &Path) -> Result<GraphStore, StoreError> {
+        if let Err(e) = std::fs::create_dir_all(path) {
+            let source = oxigraph::store::StorageError::Io(e);
+            return Err(StoreError::Storage { path: path.to_path_buf(), source });
+        }
+        match Store::open(path) {
+            Ok(store) => Ok(GraphStore { store, path: path.to_path_buf() }),
+            Err(e) if is_lock_error(&e) => Err(StoreError::Locked { path: path.to_path_buf() }),
+            Err(source) => Err(StoreError::Storage { path: path.to_path_buf(), source }),
+        }
+    }
+
+    fn storage(&self, source: oxigraph::store::StorageError) -> StoreError {
+        StoreError::Storage { path: self.path.clone(), source }
+    }
+
+    /// Replaces the named graph `graph` with `quads`, atomically.
+    pub fn replace_graph(&self, graph: &NamedNode, quads: &[Quad]) -> Result<(), StoreError> {
+        let mut tx = self.store.start_transaction().map_err(|e| self.storage(e))?;
+        tx.clear_graph(graph).map_err(|e| self.storage(e))?;
+        tx.extend(quads.iter());
+        tx.commit().map_err(|e| self.storage(e))
+    }
+
+    /// Removes a named graph and everything in it.
+    pub fn remove_graph(&self, graph: NamedNodeRef<'_>) -> Result<(), StoreError> {
+        self.store.remove_named_graph(graph).map_err(|e| self.storage(e))
+    }
+
+    /// Loads Turtle into a named graph, replacing it (for the ontology).
+    pub fn replace_graph_from_turtle(&self, graph: &NamedNode, turtle: &str) -> Result<(), StoreError> {
+        let parser = oxigraph::io::RdfParser::from_format(RdfFormat::Turtle).with_default_graph(GraphNameRef::NamedNode(graph.as_ref()));
+        let quads: Vec<Quad> = parser
+            .for_slice(turtle.as_bytes())
+            .collect::<Result<_, _>>()
+            .map_err(|e| StoreError::Evaluation(format!("ontology: {e}")))?;
+        self.replace_graph(graph, &quads)
+    }
+
+    /// Number of quads.
+    pub fn len(&self) -> Result<usize, StoreError> {
+        self.store.len().map_err(|e| self.storage(e))
+    }
+
+    /// True when the store holds no quad.
+    pub fn is_empty(&self) -> Result<bool, StoreError> {
+        Ok(self.len()? == 0)
+    }
+
+    /// Runs a SPARQL query; the usual prefixes (ng, org, prov, rdfs, skos, xsd) are predeclared.
+    pub fn query(&self, sparql: &str) -> Result<QueryResults<'static>, StoreError> {
+        let mut evaluator = SparqlEvaluator::new();
+        for (p, iri) in vocab::PREFIXES {
+            evaluator = evaluator.with_prefix(*p, *iri).map_err(|e| StoreError::Syntax(e.to_string()))?;
+        }
+        evaluator
+            .parse_query(sparql)
+            .map_err(|e| StoreError::Syntax(e.to_string()))?
+            .on_store(&self.store)
+            .execute()
+            .map_err(|e| StoreError::Evaluation(e.to_string()))
+    }
+
+    /// Writes every quad in an RDF format that holds graphs (N-Quads, TriG).
+    pub fn dump_dataset<W: Write>(&self, format: RdfFormat, writer: W) -> Result<W, StoreError> {
+        let mut serializer = RdfSerializer::from_format(format);
+        for (p, iri) in vocab::PREFIXES {
+            serializer = serializer.with_prefix(*p, *iri).map_err(|e| StoreError::Syntax(e.to_string()))?;
+        }
+        let mut out = serializer.for_writer(writer);
+        for quad in self.store.iter() {
+            out.serialize_quad(&quad.map_err(|e| self.storage(e))?)?;
+        }
+        Ok(out.finish()?)
+    }
+
+    /// Writes the union of all graphs as triples (Turtle, N-Triples, RDF/XML).
+    pub fn dump_triples<W: Write>(&self, format: RdfFormat, writer: W) -> Result<W, StoreError> {
+        let mut serializer = RdfSerializer::from_format(format);
+        for (p, iri) in vocab::PREFIXES {
+            serializer = serializer.with_prefix(*p, *iri).map_err(|e| StoreError::Syntax(e.to_string()))?;
+        }
+        let mut out = serializer.for_writer(writer);
+        let mut seen = std::collections::HashSet::new();
+        for quad in self.store.iter() {
+            let triple = oxigraph::model::Triple::from(quad.map_err(|e| self.storage(e))?);
+            if seen.insert(triple.clone()) {
+                out.serialize_triple(&triple)?;
+            }
+        }
+        Ok(out.finish()?)
+    }
+
+    /// Makes sure everything written is on disk.
+    pub fn flush(&self) -> Result<(), StoreError> {
+        self.store.flush().map_err(|e| self.storage(e))
+    }
+}
+
+fn is_lock_error(e: &oxigraph::store::StorageError) -> bool {
+    let msg = e.to_string().to_lowercase();
+    msg.contains("lock") && (msg.contains("temporarily unavailable") || msg.contains("resource") || msg.contains("held"))
+}

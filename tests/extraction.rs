@@ -1,0 +1,221 @@
+//! Extraction rules, one construction per test: a sentence in, facts out.
+//! The sentences are written for these tests; none comes from the seed corpus.
+
+use newsgraph::extract::extract;
+use newsgraph::lexicon::Lexicon;
+use newsgraph::model::{EntityType, Facts};
+
+fn facts(text: &str) -> Facts {
+    extract(text, Lexicon::embedded().expect("lexicons parse"))
+}
+
+fn name(f: &Facts, id: usize) -> &str {
+    &f.entities[id].label
+}
+
+fn roles(text: &str) -> Vec<(String, String, Option<String>)> {
+    let f = facts(text);
+    f.memberships
+        .iter()
+        .map(|m| (name(&f, m.person).to_string(), m.role.clone(), m.organization.map(|o| name(&f, o).to_string())))
+        .collect()
+}
+
+fn quotes(text: &str) -> Vec<(String, String)> {
+    let f = facts(text);
+    f.quotes.iter().map(|q| (name(&f, q.speaker).to_string(), q.text.clone())).collect()
+}
+
+fn exports(text: &str) -> Vec<(String, String, Option<String>)> {
+    let f = facts(text);
+    f.exports
+        .iter()
+        .map(|x| (name(&f, x.exporter).to_string(), name(&f, x.product).to_string(), x.destination.map(|d| name(&f, d).to_string())))
+        .collect()
+}
+
+fn stats(text: &str) -> Vec<(f64, Option<String>)> {
+    let f = facts(text);
+    f.statistics.iter().map(|s| (s.value, s.source.map(|x| name(&f, x).to_string()))).collect()
+}
+
+fn has_role(rs: &[(String, String, Option<String>)], person: &str, role: &str, org: Option<&str>) -> bool {
+    rs.iter().any(|(p, r, o)| p == person && r.eq_ignore_ascii_case(role) && o.as_deref() == org)
+}
+
+// ---------------------------------------------------------------- entities
+
+#[test]
+fn titles_are_stripped_from_names() {
+    let f = facts("Trade Minister Olga Petrenko met Gov. Mark Ellison in Ottawa.");
+    let people: Vec<&str> = f.entities.iter().filter(|e| e.kind == EntityType::Person).map(|e| e.label.as_str()).collect();
+    assert_eq!(people, vec!["Olga Petrenko", "Mark Ellison"]);
+}
+
+#[test]
+fn organisation_heads_make_organisations_the_lexicon_does_not_know() {
+    let f = facts("The Northern Grain Growers Association and Blue Ridge Chemical Co. filed a complaint.");
+    let orgs: Vec<&str> = f.entities.iter().filter(|e| e.kind == EntityType::Organization).map(|e| e.label.as_str()).collect();
+    assert!(orgs.contains(&"Northern Grain Growers Association"), "{orgs:?}");
+    assert!(orgs.contains(&"Blue Ridge Chemical Co."), "{orgs:?}");
+}
+
+#[test]
+fn acronym_definitions_tie_later_acronyms_to_the_full_name() {
+    let f = facts("The Prairie Seed Council (PSC) said exports fell. PSC data showed 12 terminals closed.");
+    let psc = f.statistics.iter().find(|s| s.value == 12.0).and_then(|s| s.source).map(|id| name(&f, id).to_string());
+    assert_eq!(psc.as_deref(), Some("Prairie Seed Council"));
+}
+
+#[test]
+fn surnames_resolve_to_the_full_name() {
+    let q = quotes("Senator Maria Alvarez spoke first. \"We cannot wait another year for this,\" Alvarez said.");
+    assert_eq!(q, vec![("Maria Alvarez".to_string(), "We cannot wait another year for this,".to_string())]);
+}
+
+#[test]
+fn furniture_and_headlines_make_no_people() {
+    let f = facts("Skip To Content\nFarmers Brace For Long Winter Ahead Of Talks\nPHOTO: JOHN DOE/REUTERS\nThe ministry said prices rose.");
+    assert!(f.entities.iter().all(|e| e.kind != EntityType::Person), "{:?}", f.entities);
+}
+
+// ------------------------------------------------------------------- roles
+
+#[test]
+fn title_before_name_with_its_organisation() {
+    let r = roles("Commerce Ministry spokeswoman Lin Hua said talks would resume.");
+    assert!(r.iter().any(|(p, role, _)| p == "Lin Hua" && role == "spokeswoman"), "{r:?}");
+}
+
+#[test]
+fn a_demonym_before_a_title_gives_the_country() {
+    let r = roles("Brazilian Agriculture Minister Paulo Souza visited the port.");
+    assert!(has_role(&r, "Paulo Souza", "Agriculture Minister", Some("Brazil")), "{r:?}");
+}
+
+#[test]
+fn a_title_implies_its_organisation() {
+    let r = roles("Sen. Laura Benson (R-Ohio) asked for a vote.");
+    assert!(has_role(&r, "Laura Benson", "Senator", Some("U.S. Senate")), "{r:?}");
+    assert!(has_role(&r, "Laura Benson", "member", Some("Republican Party")), "{r:?}");
+}
+
+#[test]
+fn apposition_after_name() {
+    let r = roles("\"Prices will stay high,\" said Tom Reilly, senior market analyst at Prairie Futures Group.");
+    assert!(r.iter().any(|(p, role, o)| p == "Tom Reilly" && role.ends_with("analyst") && o.as_deref() == Some("Prairie Futures Group")), "{r:?}");
+}
+
+#[test]
+fn former_roles_are_roles_without_former() {
+    let f = facts("Anne Cole, a former ambassador to Japan, disagreed.");
+    let m = f.memberships.iter().find(|m| name(&f, m.person) == "Anne Cole").expect("role");
+    assert_eq!(m.role, "ambassador");
+    assert!(m.former);
+}
+
+// ------------------------------------------------------------------ quotes
+
+#[test]
+fn speaker_after_the_quote() {
+    let q = quotes("\"The rules are clear and we will enforce them,\" Finance Minister Ravi Patel told reporters.");
+    assert_eq!(q[0].0, "Ravi Patel");
+}
+
+#[test]
+fn speaker_before_a_colon_quote() {
+    let q = quotes("Health Commissioner Dana Whitfield said: \"Vaccination rates are falling in every county.\"");
+    assert_eq!(q[0].0, "Dana Whitfield");
+}
+
+#[test]
+fn pronoun_speaker_goes_to_the_latest_person() {
+    let q = quotes("Economist Karen Mills studies grain.\n\"Demand from overseas buyers has collapsed this season,\" she said.");
+    assert_eq!(q, vec![("Karen Mills".to_string(), "Demand from overseas buyers has collapsed this season,".to_string())]);
+}
+
+#[test]
+fn a_capital_speaks_for_its_country() {
+    let q = quotes("Ottawa said the tariffs were \"unjustified and harmful to both economies.\"");
+    assert_eq!(q[0].0, "Canada");
+}
+
+#[test]
+fn an_organisation_can_be_the_speaker() {
+    let q = quotes("\"We will review every shipment that enters the port,\" the Canada Border Services Agency said in a statement.");
+    assert_eq!(q[0].0, "Canada Border Services Agency");
+}
+
+#[test]
+fn a_participle_quote_belongs_to_the_clause_subject() {
+    let q = quotes("Rep. Ann Kowalski backed the bill, saying officials should \"act before the next harvest season arrives.\"");
+    assert_eq!(q[0].0, "Ann Kowalski");
+}
+
+#[test]
+fn a_quote_continued_in_the_next_paragraph_keeps_its_speaker() {
+    let q = quotes("Farmer Joe Pruitt said: \"We planted early this year.\n\"Then the rain never came and the crop failed.\"");
+    assert!(q.iter().all(|(s, _)| s == "Joe Pruitt"), "{q:?}");
+    assert!(q.iter().any(|(_, t)| t.contains("rain never came")), "{q:?}");
+}
+
+#[test]
+fn scare_quotes_and_titles_are_not_quotes() {
+    assert!(quotes("The report, titled \"Hidden Costs Of The Grain Trade\", was cited by Mayor Li Wei.").is_empty());
+    assert!(quotes("Mayor Li Wei called the plan \"reckless\".").is_empty());
+}
+
+// ----------------------------------------------------------------- exports
+
+#[test]
+fn a_country_ships_a_product_to_a_destination() {
+    let x = exports("Australia ships most of its barley to Vietnam and Japan.");
+    assert!(x.contains(&("Australia".into(), "barley".into(), Some("Vietnam".into()))), "{x:?}");
+    assert!(x.contains(&("Australia".into(), "barley".into(), Some("Japan".into()))), "{x:?}");
+}
+
+#[test]
+fn demonym_companies_export_for_their_country() {
+    let x = exports("Officials say Indian firms sell tramadol to buyers in Nigeria.");
+    assert!(x.iter().any(|(e, p, _)| e == "India" && p == "tramadol"), "{x:?}");
+}
+
+#[test]
+fn goods_come_from_a_country() {
+    let x = exports("Most of the rare earths used in magnets come from China.");
+    assert_eq!(x, vec![("China".into(), "rare earths".into(), None)]);
+}
+
+#[test]
+fn stopped_and_denied_exports_are_not_exports() {
+    assert!(exports("Russia agreed to stop exports of wheat last year.").is_empty());
+    assert!(exports("Beijing denies that it ships gallium to the region.").is_empty());
+}
+
+// -------------------------------------------------------------- statistics
+
+#[test]
+fn numbers_with_scales_and_percentages() {
+    let s = stats("Exports fell 12.5% to C$5 billion while shipments reached 5.5 million tonnes.");
+    let values: Vec<f64> = s.iter().map(|(v, _)| *v).collect();
+    assert_eq!(values, vec![12.5, 5_000_000_000.0, 5_500_000.0]);
+}
+
+#[test]
+fn source_by_according_to() {
+    let s = stats("Measles cases rose to more than 2,400 last year, according to the World Health Organization.");
+    assert_eq!(s, vec![(2400.0, Some("World Health Organization".to_string()))]);
+}
+
+#[test]
+fn spelled_out_counts_count() {
+    let s = stats("Prosecutors charged three companies and eleven executives.");
+    let values: Vec<f64> = s.iter().map(|(v, _)| *v).collect();
+    assert_eq!(values, vec![3.0, 11.0]);
+}
+
+#[test]
+fn dates_years_ages_times_and_ordinals_are_not_statistics() {
+    let s = stats("On March 4, 2024, the 45-year-old arrived at 3 p.m. for the second time, her No. 1 priority since 2019.");
+    assert!(s.is_empty(), "{s:?}");
+}
