@@ -96,18 +96,20 @@ impl GraphStore {
         Ok(self.len()? == 0)
     }
 
-    /// Runs a SPARQL query; the usual prefixes (ng, org, prov, rdfs, skos, xsd) are predeclared.
+    /// Runs a SPARQL query; the usual prefixes (ng, org, prov, rdfs, skos, xsd) are
+    /// predeclared, and without FROM the default graph is the union of all graphs.
     pub fn query(&self, sparql: &str) -> Result<QueryResults<'static>, StoreError> {
         let mut evaluator = SparqlEvaluator::new();
         for (p, iri) in vocab::PREFIXES {
             evaluator = evaluator.with_prefix(*p, *iri).map_err(|e| StoreError::Syntax(e.to_string()))?;
         }
-        evaluator
-            .parse_query(sparql)
-            .map_err(|e| StoreError::Syntax(e.to_string()))?
-            .on_store(&self.store)
-            .execute()
-            .map_err(|e| StoreError::Evaluation(e.to_string()))
+        let mut prepared = evaluator.parse_query(sparql).map_err(|e| StoreError::Syntax(e.to_string()))?;
+        // Every fact lives in its article's graph: a query that names no dataset
+        // sees them all, so that the vocabulary's plain patterns just work.
+        if prepared.dataset().is_default_dataset() {
+            prepared.dataset_mut().set_default_graph_as_union();
+        }
+        prepared.on_store(&self.store).execute().map_err(|e| StoreError::Evaluation(e.to_string()))
     }
 
     /// Writes every quad in an RDF format that holds graphs (N-Quads, TriG).

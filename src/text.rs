@@ -183,7 +183,7 @@ mod tests {
             <body><nav><ul><li>Home</li></ul></nav><article><p>Officials said &#8220;it works&#8221; &amp; more.</p>\
             <p>Second <b>paragraph</b>.</p></article><footer>Copyright</footer></body></html>";
         let text = clean(html, Markup::Html, lex());
-        assert_eq!(text.trim(), "Officials said \u{201c}it works\u{201d} & more.\nSecond paragraph .".replace(" .", "."));
+        assert_eq!(text.trim(), "Officials said \u{201c}it works\u{201d} & more.\n\nSecond paragraph.");
     }
 
     #[test]

@@ -10,6 +10,12 @@ pub struct Dir {
     pub root: tempfile::TempDir,
 }
 
+impl Default for Dir {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
 impl Dir {
     pub fn new() -> Dir {
         Dir { root: tempfile::tempdir().expect("temp dir") }

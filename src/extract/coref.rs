@@ -50,7 +50,7 @@ fn nearest_full_name(full: &[(usize, String)], m: &Mention) -> Option<String> {
         let words: Vec<&str> = name.split_whitespace().collect();
         words.last() == Some(&word) || (words.len() == 2 && words[0] == word && word.chars().count() <= 4)
     };
-    let before = full.iter().filter(|(at, n)| *at < m.span.start && matches(n)).last();
+    let before = full.iter().rfind(|(at, n)| *at < m.span.start && matches(n));
     let after = full.iter().find(|(at, n)| *at > m.span.start && matches(n));
     before.or(after).map(|(_, n)| n.clone())
 }

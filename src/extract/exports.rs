@@ -66,15 +66,13 @@ fn read_trade(analysis: &Analysis, si: usize, v: usize, direction: TradeDirectio
         .or_else(|| {
             // "98% of the precursor chemicals ... come from China": the product is before.
             (direction == TradeDirection::Inbound)
-                .then(|| s.mentions.iter().filter(|m| m.kind == EntityType::Substance && m.tokens.1 <= v).last())
+                .then(|| s.mentions.iter().rfind(|m| m.kind == EntityType::Substance && m.tokens.1 <= v))
                 .flatten()
         });
     let Some(product) = product else { return };
     let subject = s
         .mentions
-        .iter()
-        .filter(|m| is_country_like(m) && m.tokens.1 <= v && v - m.tokens.1 <= 10)
-        .last();
+        .iter().rfind(|m| is_country_like(m) && m.tokens.1 <= v && v - m.tokens.1 <= 10);
     let exporter = match direction {
         TradeDirection::Outbound => subject.or(from_country).or_else(|| pronoun_country(analysis, si, v)),
         TradeDirection::Inbound => from_country,
@@ -143,9 +141,7 @@ fn pronoun_country<'a>(analysis: &'a Analysis, si: usize, v: usize) -> Option<&'
     }
     analysis.sentences[si.saturating_sub(1)..si]
         .iter()
-        .flat_map(|x| x.mentions.iter())
-        .filter(|m| m.kind == EntityType::Country && m.cue == Cue::Name)
-        .last()
+        .flat_map(|x| x.mentions.iter()).rfind(|m| m.kind == EntityType::Country && m.cue == Cue::Name)
 }
 
 /// The only country in the sentence, when the trade word names none

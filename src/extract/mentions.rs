@@ -93,8 +93,7 @@ fn starts_run(token: &Token, hit: &Hit) -> bool {
 /// One past the last token of the capitalised run starting at `i`.
 fn run_end(text: &str, tokens: &[Token], hits: &[Hit], i: usize) -> usize {
     let mut end = hits[i].map_or(i + 1, |(e, _)| e);
-    loop {
-        let Some(next) = tokens.get(end) else { break };
+    while let Some(next) = tokens.get(end) {
         if !adjacent(text, &tokens[end - 1], next) {
             break;
         }
@@ -142,7 +141,7 @@ fn classify_run(
     while a < end && hits[a].is_none() && (lexicon.is_not_name(tokens[a].text) || CONNECTORS.contains(&tokens[a].text)) {
         a += 1;
     }
-    while end > a && CONNECTORS.contains(&tokens[end - 1].text) {
+    if end > a && CONNECTORS.contains(&tokens[end - 1].text) {
         return classify_run(text, tokens, hits, a, end - 1, headline, lexicon, out);
     }
     if a >= end {
@@ -153,6 +152,12 @@ fn classify_run(
             out.push(from_entry(tokens, a, end, entry));
             return;
         }
+    }
+    // "X Association and Y Co.": an "and" right after an organization head joins two names.
+    if let Some(k) = (a + 1..end.saturating_sub(1)).find(|&k| tokens[k].text == "and" && lexicon.is_org_head(tokens[k - 1].text)) {
+        classify_run(text, tokens, hits, a, k, headline, lexicon, out);
+        classify_run(text, tokens, hits, k + 1, end, headline, lexicon, out);
+        return;
     }
     if let Some(head) = (a..end).rev().find(|&k| lexicon.is_org_head(tokens[k].text)) {
         if let Some(org_start) = org_start(tokens, hits, a, head, lexicon) {

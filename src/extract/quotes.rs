@@ -291,9 +291,7 @@ fn latest_person(analysis: &Analysis, at: usize, facts: &mut Facts) -> Option<us
     let m = analysis
         .sentences
         .iter()
-        .flat_map(|s| s.mentions.iter())
-        .filter(|m| m.kind == EntityType::Person && m.span.end <= at && !inside_quote(analysis, m.span.start))
-        .last()?;
+        .flat_map(|s| s.mentions.iter()).rfind(|m| m.kind == EntityType::Person && m.span.end <= at && !inside_quote(analysis, m.span.start))?;
     Some(relation_entity(m, facts))
 }
 
@@ -324,14 +322,13 @@ fn nominal(analysis: &Analysis, at: usize, noun: &str, _lexicon: &Lexicon, facts
         .iter()
         .flat_map(|s| s.mentions.iter())
         .filter(|m| m.span.end <= at && m.cue == Cue::Name)
-        .filter(|m| {
+        .rfind(|m| {
             if noun == "government" {
                 m.kind == EntityType::Country
             } else {
                 m.kind == EntityType::Organization && (holds.is_empty() || m.label.to_lowercase().contains(holds))
             }
-        })
-        .last()?;
+        })?;
     Some(relation_entity(m, facts))
 }
 

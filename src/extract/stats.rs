@@ -61,11 +61,11 @@ pub fn extract(analysis: &Analysis, lexicon: &Lexicon, quotes: &[FoundQuote], fa
 fn number_at(s: &AnalysedSentence, k: usize, lexicon: &Lexicon) -> Option<(f64, usize)> {
     let t = &s.tokens[k];
     let raw = t.text;
-    let digits = raw.trim_start_matches(|c: char| c.is_alphabetic() || matches!(c, '$' | '€' | '£'));
-    let currency = digits.len() < raw.len();
-    if currency && !raw.contains(['$', '€', '£']) {
-        return None;
-    }
+    // A currency sign, maybe after a country code: "$", "C$", "US$", "€".
+    let digits = match raw.find(['$', '€', '£']) {
+        Some(p) if raw[..p].chars().all(|c| c.is_ascii_uppercase()) && p <= 3 => &raw[p + raw[p..].chars().next().map_or(1, char::len_utf8)..],
+        _ => raw,
+    };
     let (mut value, numeric) = match digits.replace(',', "").parse::<f64>() {
         Ok(v) if digits.starts_with(|c: char| c.is_ascii_digit()) && !digits.contains(['-', '/', ':']) => (v, true),
         _ => {
@@ -101,7 +101,7 @@ fn is_excluded(s: &AnalysedSentence, k: usize, end: usize, lexicon: &Lexicon) ->
     let is_year = plain_digits && digits.len() == 4 && (1800..=2100).contains(&digits.parse::<u32>().unwrap_or(0)) && end == k + 1;
     let near_month = MONTHS.contains(&lower_prev(1).trim_end_matches('.')) || MONTHS.contains(&next.trim_end_matches('.'));
     let age = (1..=4).any(|n| AGE_CUES.contains(&lower_prev(n).as_str())) || next.contains("year-old") || next == "-year-old";
-    let duration = DURATIONS.contains(&next.as_str()) && !t.text.contains(['%', '$']);
+    let duration = DURATIONS.iter().any(|d| d.trim_end_matches('.') == next.trim_end_matches('.')) && !t.text.contains(['%', '$']);
     let ordinal_use = matches!(lower_prev(1).as_str(), "no." | "number" | "section" | "article" | "chapter" | "title" | "schedule" | "phase" | "level" | "tier" | "covid" | "part");
     let glued_label = k > 0 && s.tokens[k - 1].is_capitalised() && k > 1 && !QUALIFIERS.contains(&lower_prev(1).as_str()) && lexicon.number_word(t.text).is_none();
     let spelled = lexicon.number_word(t.text).is_some();
@@ -156,7 +156,7 @@ fn sentence_source(text: &str, s: &AnalysedSentence, k: usize, facts: &mut Facts
     if let Some(v) = (0..k).rev().find(|&v| REPORTING.contains(&lower[v].as_str())) {
         let clause_opens = lower[v + 1..k].iter().any(|w| matches!(w.as_str(), "that" | "it" | "they" | "he" | "she" | "we")) || k - v <= 3;
         if clause_opens {
-            if let Some(m) = s.mentions.iter().filter(|m| m.tokens.1 <= v && is_source(m)).next() {
+            if let Some(m) = s.mentions.iter().find(|m| m.tokens.1 <= v && is_source(m)) {
                 return Some(relation_entity(m, facts));
             }
         }
