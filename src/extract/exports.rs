@@ -55,29 +55,42 @@ fn is_country_like(m: &Mention) -> bool {
     m.kind == EntityType::Country || matches!(m.cue, Cue::Capital(_) | Cue::Demonym)
 }
 
+/// "chemicals sold through normal trade", "chemicals that are shipped into Mexico":
+/// a passive, whose product stands before the verb and whose subject is not the exporter.
+fn is_passive(s: &AnalysedSentence, v: usize) -> bool {
+    let verb = s.tokens[v].lower();
+    let participle = verb.ends_with("ed") || matches!(verb.as_str(), "sold" | "sent" | "bought" | "brought");
+    let word = |back: usize| v.checked_sub(back).map(|p| s.tokens[p].lower()).unwrap_or_default();
+    let auxiliary = |w: &str| matches!(w, "is" | "are" | "was" | "were" | "be" | "been" | "being");
+    let subject_before = s.mentions.iter().any(|m| m.tokens.1 == v && (is_country_like(m) || m.kind == EntityType::Organization));
+    let noun_before = s.mentions.iter().any(|m| m.kind == EntityType::Substance && m.tokens.1 == v) || word(1) == "chemicals";
+    participle && !subject_before && (auxiliary(&word(1)) || auxiliary(&word(2)) || noun_before)
+}
+
 fn read_trade(analysis: &Analysis, si: usize, v: usize, direction: TradeDirection, facts: &mut Facts) {
     let s = &analysis.sentences[si];
     let from_country = country_after_word(s, v, "from");
-    let product = s
-        .mentions
-        .iter()
-        .find(|m| m.kind == EntityType::Substance && m.tokens.0 > v && m.tokens.0 <= v + 12)
-        .or_else(|| pronoun_product(analysis, si, v))
-        .or_else(|| {
+    let passive = direction == TradeDirection::Outbound && is_passive(s, v);
+    let substance_before = || s.mentions.iter().rfind(|m| m.kind == EntityType::Substance && m.tokens.1 <= v && v - m.tokens.1 <= 6);
+    let product = if passive {
+        substance_before()
+    } else {
+        s.mentions
+            .iter()
+            .find(|m| m.kind == EntityType::Substance && m.tokens.0 > v && m.tokens.0 <= v + 12)
+            .or_else(|| pronoun_product(analysis, si, v))
             // "98% of the precursor chemicals ... come from China": the product is before.
-            (direction == TradeDirection::Inbound)
-                .then(|| s.mentions.iter().rfind(|m| m.kind == EntityType::Substance && m.tokens.1 <= v))
-                .flatten()
-        });
+            .or_else(|| (direction == TradeDirection::Inbound).then(substance_before).flatten())
+            .or_else(|| anaphoric_drug(analysis, si, v))
+    };
     let Some(product) = product else { return };
-    let subject = s
-        .mentions
-        .iter().rfind(|m| is_country_like(m) && m.tokens.1 <= v && v - m.tokens.1 <= 10);
+    let subject = s.mentions.iter().rfind(|m| is_country_like(m) && m.tokens.1 <= v && v - m.tokens.1 <= 14);
     let exporter = match direction {
+        TradeDirection::Outbound if passive => from_country.or_else(|| pronoun_country(analysis, si, v)),
         TradeDirection::Outbound => subject.or(from_country).or_else(|| pronoun_country(analysis, si, v)),
         TradeDirection::Inbound => from_country,
     };
-    let Some(exporter) = exporter.or_else(|| lone_country(s, product)) else { return };
+    let Some(exporter) = exporter.or_else(|| lone_country(s, v)) else { return };
     let after = product.tokens.1.max(v + 1);
     let mut destinations = destinations_after(analysis, s, after);
     if direction == TradeDirection::Inbound && destinations.is_empty() {
@@ -132,28 +145,43 @@ fn pronoun_product<'a>(analysis: &'a Analysis, si: usize, v: usize) -> Option<&'
     all.iter().rev().find(|m| m.class.as_deref() == Some("drug")).or(all.last()).copied()
 }
 
-/// "it's the main source of chemicals shipped into Mexico": "it" as the latest country.
-fn pronoun_country<'a>(analysis: &'a Analysis, si: usize, v: usize) -> Option<&'a Mention> {
+/// "The drug's production and export ...": "the drug" before the trade word is the latest drug.
+fn anaphoric_drug<'a>(analysis: &'a Analysis, si: usize, v: usize) -> Option<&'a Mention> {
     let s = &analysis.sentences[si];
-    let has_it = s.tokens[..v].iter().any(|t| t.lower() == "it");
-    if !has_it {
+    let refers = (1..v.min(8)).any(|k| {
+        let i = v - k;
+        s.tokens[i].lower() == "drug" && i > 0 && matches!(s.tokens[i - 1].lower().as_str(), "the" | "this" | "that")
+    });
+    if !refers {
         return None;
     }
-    analysis.sentences[si.saturating_sub(1)..si]
+    analysis.sentences[si.saturating_sub(3)..si]
         .iter()
-        .flat_map(|x| x.mentions.iter()).rfind(|m| m.kind == EntityType::Country && m.cue == Cue::Name)
+        .flat_map(|x| x.mentions.iter())
+        .rfind(|m| m.kind == EntityType::Substance && m.class.as_deref() == Some("drug"))
+}
+
+/// "But it's still the main source of chemicals shipped into Mexico": "it" as the
+/// subject of its sentence stands for the country the previous sentence is about.
+fn pronoun_country<'a>(analysis: &'a Analysis, si: usize, v: usize) -> Option<&'a Mention> {
+    let s = &analysis.sentences[si];
+    let subject_it = s.tokens[..v.min(3)].iter().any(|t| t.lower() == "it");
+    if !subject_it || si == 0 {
+        return None;
+    }
+    analysis.sentences[si - 1].mentions.iter().find(|m| m.kind == EntityType::Country && m.cue == Cue::Name)
 }
 
 /// The only country in the sentence, when the trade word names none
 /// ("the drug's production and export ... in Syria").
-fn lone_country<'s>(s: &'s AnalysedSentence, product: &Mention) -> Option<&'s Mention> {
+fn lone_country<'s>(s: &'s AnalysedSentence, v: usize) -> Option<&'s Mention> {
     let countries: Vec<&Mention> = s.mentions.iter().filter(|m| m.kind == EntityType::Country && m.cue == Cue::Name).collect();
-    (countries.len() == 1 && countries[0].tokens.0 > product.tokens.0).then(|| countries[0])
+    (countries.len() == 1 && countries[0].tokens.0 > v).then(|| countries[0])
 }
 
 /// Places after "to", "into" or "across" following the product, through a list.
 fn destinations_after<'s>(analysis: &Analysis, s: &'s AnalysedSentence, after: usize) -> Vec<&'s Mention> {
-    let Some(prep) = s.tokens.iter().enumerate().skip(after).take(4).find(|(_, t)| matches!(t.text, "to" | "into" | "across" | "toward" | "towards")).map(|(i, _)| i) else {
+    let Some(prep) = s.tokens.iter().enumerate().skip(after).take(4).find(|(_, t)| matches!(t.text, "to" | "into" | "across" | "toward" | "towards" | "in")).map(|(i, _)| i) else {
         return Vec::new();
     };
     let mut out = Vec::new();

@@ -45,6 +45,9 @@ pub struct Mention {
 /// Words that join a name's capitalised words ("Centers for Disease Control and Prevention").
 const CONNECTORS: &[&str] = &["of", "for", "and", "de", "del", "la", "van", "von", "bin", "al", "on", "the"];
 
+/// Lower-case words that can stand inside a person's name ("Ludwig van Beethoven").
+const NAME_PARTICLES: &[&str] = &["de", "del", "la", "van", "von", "bin", "al", "da", "dos", "du", "le", "der", "ter"];
+
 /// The mentions in one sentence, in token order.
 pub fn find(text: &str, tokens: &[Token], headline: bool, lexicon: &Lexicon) -> Vec<Mention> {
     let mut mentions = Vec::new();
@@ -61,11 +64,46 @@ pub fn find(text: &str, tokens: &[Token], headline: bool, lexicon: &Lexicon) -> 
             i += 1;
             continue;
         }
-        let end = run_end(text, tokens, &hits, i);
+        let end = run_end(text, tokens, &hits, i, lexicon);
         classify_run(text, tokens, &hits, i, end, headline, lexicon, &mut mentions);
         i = end;
     }
+    mentions.sort_by_key(|m| m.tokens.0);
+    missions(text, tokens, &mut mentions);
     mentions
+}
+
+/// Diplomatic missions named by their country's adjective:
+/// "the Chinese embassy in Washington" is the organization "Chinese Embassy in Washington".
+fn missions(text: &str, tokens: &[Token], mentions: &mut Vec<Mention>) {
+    let mut k = 0;
+    while k < mentions.len() {
+        let m = &mentions[k];
+        let head = m.tokens.1;
+        let is_mission = m.cue == Cue::Demonym
+            && tokens.get(head).is_some_and(|t| matches!(t.lower().as_str(), "embassy" | "consulate" | "mission") && adjacent(text, &tokens[head - 1], t));
+        if !is_mission {
+            k += 1;
+            continue;
+        }
+        let noun = tokens[head].text;
+        let mut label = format!("{} {}{}", surface(text, tokens, m.tokens.0, m.tokens.1), noun[..1].to_uppercase(), &noun[1..]);
+        let mut end = head + 1;
+        let place = mentions.get(k + 1).filter(|p| {
+            p.tokens.0 == head + 2 && tokens[head + 1].text == "in" && matches!(p.kind, EntityType::Location | EntityType::Country)
+        });
+        if let Some(p) = place {
+            label = format!("{label} in {}", surface(text, tokens, p.tokens.0, p.tokens.1));
+            end = p.tokens.1;
+        }
+        let org = mention(tokens, m.tokens.0, end, EntityType::Organization, label, Cue::Name);
+        let drop_place = place.is_some();
+        mentions[k] = org;
+        if drop_place {
+            mentions.remove(k + 1);
+        }
+        k += 1;
+    }
 }
 
 /// A lexicon name that starts at a token: (one past its last token, entry).
@@ -91,7 +129,7 @@ fn starts_run(token: &Token, hit: &Hit) -> bool {
 }
 
 /// One past the last token of the capitalised run starting at `i`.
-fn run_end(text: &str, tokens: &[Token], hits: &[Hit], i: usize) -> usize {
+fn run_end(text: &str, tokens: &[Token], hits: &[Hit], i: usize, lexicon: &Lexicon) -> usize {
     let mut end = hits[i].map_or(i + 1, |(e, _)| e);
     while let Some(next) = tokens.get(end) {
         if !adjacent(text, &tokens[end - 1], next) {
@@ -103,7 +141,9 @@ fn run_end(text: &str, tokens: &[Token], hits: &[Hit], i: usize) -> usize {
         }
         // A connector counts only between capitalised words.
         let joins = CONNECTORS.contains(&next.text)
-            && tokens.get(end + 1).is_some_and(|after| adjacent(text, next, after) && starts_run(after, &hits[end + 1]));
+            && tokens.get(end + 1).is_some_and(|after| {
+                adjacent(text, next, after) && starts_run(after, &hits[end + 1]) && (hits[end + 1].is_some() || !lexicon.is_not_name(after.text))
+            });
         if !joins {
             break;
         }
@@ -160,6 +200,8 @@ fn classify_run(
         return;
     }
     if let Some(head) = (a..end).rev().find(|&k| lexicon.is_org_head(tokens[k].text)) {
+        // "Ministry of Public Security", "Institute for Policy Studies": the name goes on.
+        let head = if head + 1 < end && matches!(tokens[head + 1].text, "of" | "for" | "on") { end - 1 } else { head };
         if let Some(org_start) = org_start(tokens, hits, a, head, lexicon) {
             let label = surface(text, tokens, org_start, head + 1);
             let label = lexicon.name(&label).map_or(label, |g| g.canonical.clone());
@@ -234,7 +276,9 @@ fn split_run(
             // "Jordan Dennison", "Lloyd Austin": a one-word place next to a name is part of it.
             let single_place = e == k + 1 && matches!(entry.kind, EntityType::Country | EntityType::Location);
             let name_follows = e < end && hits[e].is_none() && is_name_word(&tokens[e], lexicon);
-            if single_place && (name_start.is_some() || name_follows) {
+            // A capital letter at the start of a sentence says nothing: "Getting China ...".
+            let name_before = name_start.is_some_and(|n| n > 0);
+            if single_place && (name_before || name_follows) {
                 name_start.get_or_insert(k);
                 k += 1;
                 continue;
@@ -255,7 +299,8 @@ fn split_run(
         } else {
             0
         };
-        if cue_len > 0 && !(CONNECTORS.contains(&t.text) && name_start.is_some() && k + 1 < end) {
+        let particle = NAME_PARTICLES.contains(&t.text) && name_start.is_some() && k + 1 < end;
+        if cue_len > 0 && !particle {
             flush(name_start.take(), k, out);
             k += cue_len;
             continue;

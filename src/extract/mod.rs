@@ -79,13 +79,18 @@ fn register_entities(analysis: &Analysis, facts: &mut Facts) {
     for s in &analysis.sentences {
         for m in &s.mentions {
             let named = matches!(m.cue, Cue::Name | Cue::Capital(_));
-            let listed_good = m.kind == EntityType::Substance && m.class.as_deref() == Some("good");
-            if named && !listed_good {
+            if named && !only_in_relations(m) {
                 let id = facts.entity(m.kind, &m.label);
                 facts.add_alt_label(id, m.span.of(analysis.text));
             }
         }
     }
+}
+
+/// Manufactured goods and catch-all classes ("painkillers") are named so often in
+/// passing that they become entities only when a relation uses them.
+pub fn only_in_relations(m: &Mention) -> bool {
+    m.kind == EntityType::Substance && matches!(m.class.as_deref(), Some("good" | "generic"))
 }
 
 /// The entity a mention stands for in relations: a capital or a demonym is its country.

@@ -184,6 +184,12 @@ fn attribute(analysis: &Analysis, q: &RawQuote, lexicon: &Lexicon, facts: &mut F
             return Some(sp);
         }
     }
+    // A later quote in a paragraph whose earlier quote was attributed: same speaker.
+    if let Some((p, sp)) = last {
+        if p == q.paragraph {
+            return Some(sp);
+        }
+    }
     if start_s > 0 && same_paragraph(start_s - 1) {
         let prev = &analysis.sentences[start_s - 1];
         if let Some(sp) = before_quote(analysis, start_s - 1, prev.span.end, lexicon, facts) {
@@ -209,39 +215,75 @@ fn tokens_after<'a>(analysis: &Analysis<'a>, si: usize, from: usize) -> Vec<(usi
     s.tokens.iter().copied().enumerate().filter(|(_, t)| t.start >= from && t.end <= stop).collect()
 }
 
+/// Words that open a new clause, not an attribution, right after a quote.
+const CLAUSE_OPENERS: &[&str] = &["and", "but", "or", "while", "which", "that", "as", "because", "so", "if", "when", "although", "though"];
+
 /// `," X said`, `," said X`, `," he added`, `," according to X`.
 fn after_quote(analysis: &Analysis, si: usize, from: usize, lexicon: &Lexicon, facts: &mut Facts) -> Option<usize> {
-    let s = &analysis.sentences[si];
     let toks = tokens_after(analysis, si, from);
-    let window: Vec<_> = toks.iter().take(14).collect();
+    let first = toks.first()?;
+    if CLAUSE_OPENERS.contains(&first.1.lower().as_str()) {
+        return None;
+    }
+    let window: Vec<_> = toks.iter().take(12).collect();
     if let Some(pos) = window.windows(2).position(|w| w[0].1.lower() == "according" && w[1].1.lower() == "to") {
         let at = window[pos + 1].0 + 1;
         return speaker_from(analysis, si, at, at + 8, lexicon, facts);
     }
     let verb_pos = window.iter().position(|(_, t)| lexicon.speech_verb(t.text).is_some() && !t.is_capitalised())?;
     let verb_idx = window[verb_pos].0;
-    let first_idx = window.first()?.0;
-    // Speaker before the verb: the first person, else the first organization or country.
-    if verb_pos > 0 {
-        if let Some(sp) = speaker_from(analysis, si, first_idx, verb_idx, lexicon, facts) {
-            return Some(sp);
-        }
+    if verb_pos == 0 {
+        // "said X", "said the ministry".
+        return speaker_from(analysis, si, verb_idx + 1, verb_idx + 9, lexicon, facts);
     }
-    // "said X", "said the ministry".
-    let _ = s;
-    speaker_from(analysis, si, verb_idx + 1, verb_idx + 9, lexicon, facts)
+    speaker_before_verb(analysis, si, first.0, verb_idx, lexicon, facts)
 }
 
-/// `X said: "`, `X told CNN that "`, `..., saying X should "`.
+/// The speaker in tokens `[from, verb)`: a person first (an apposition may follow
+/// it), then a pronoun or noun right before the verb, then an organization or country.
+fn speaker_before_verb(analysis: &Analysis, si: usize, from: usize, verb: usize, lexicon: &Lexicon, facts: &mut Facts) -> Option<usize> {
+    let s = &analysis.sentences[si];
+    let in_range = |m: &&Mention| m.tokens.0 >= from && m.tokens.1 <= verb && !inside_quote(analysis, m.span.start);
+    if let Some(p) = s.mentions.iter().filter(in_range).find(|m| m.kind == EntityType::Person) {
+        return Some(relation_entity(p, facts));
+    }
+    let before = verb.checked_sub(1).filter(|&b| b >= from);
+    if let Some(b) = before {
+        let word = s.tokens[b].lower();
+        if matches!(word.as_str(), "he" | "she") {
+            return latest_person(analysis, s.tokens[b].start, facts);
+        }
+        if b > from && s.tokens[b - 1].lower() == "the" {
+            if let Some(sp) = nominal(analysis, s.tokens[b].start, &word, lexicon, facts) {
+                return Some(sp);
+            }
+        }
+    }
+    speaker_from(analysis, si, from, verb, lexicon, facts)
+}
+
+/// `X said: "`, `X told CNN that "`, `..., saying X should "`: speech verbs before
+/// the quote, nearest first.
 fn before_quote(analysis: &Analysis, si: usize, until: usize, lexicon: &Lexicon, facts: &mut Facts) -> Option<usize> {
     let s = &analysis.sentences[si];
-    let toks: Vec<(usize, &Token)> = s.tokens.iter().enumerate().filter(|(_, t)| t.end <= until).collect();
-    let (verb_idx, verb) = toks.iter().find(|(_, t)| lexicon.speech_verb(t.text).is_some() && !t.is_capitalised()).copied()?;
-    if verb.text.ends_with("ing") {
-        // A participle's speaker is the subject of the clause it hangs on.
-        return speaker_from(analysis, si, 0, verb_idx, lexicon, facts);
+    let verbs: Vec<(usize, &Token)> = s
+        .tokens
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| t.end <= until && lexicon.speech_verb(t.text).is_some() && !t.is_capitalised() && !inside_quote(analysis, t.start))
+        .collect();
+    for &(verb_idx, verb) in verbs.iter().rev() {
+        let found = if verb.text.ends_with("ing") {
+            // A participle's speaker is the subject of the clause it hangs on.
+            speaker_from(analysis, si, 0, verb_idx, lexicon, facts)
+        } else {
+            speaker_before_verb(analysis, si, 0, verb_idx, lexicon, facts)
+        };
+        if found.is_some() {
+            return found;
+        }
     }
-    speaker_from(analysis, si, 0, verb_idx, lexicon, facts)
+    None
 }
 
 /// The speaker among tokens `[from, to)` of a sentence: the first person, else

@@ -23,7 +23,7 @@ const MODIFIERS: &[&str] = &[
 ];
 
 /// Words after which an apposition's role stops.
-const ROLE_STOPS: &[&str] = &["during", "under", "since", "until", "who", "which", "when", "where", "said", "says", "and", "in", "from"];
+const ROLE_STOPS: &[&str] = &["during", "under", "since", "until", "who", "which", "when", "where", "said", "says", "in", "from"];
 
 /// Adds the memberships of every person mention.
 pub fn extract(analysis: &Analysis, lexicon: &Lexicon, facts: &mut Facts) {
@@ -145,7 +145,8 @@ fn party_shorthand(text: &str, s: &AnalysedSentence, m: &Mention, lexicon: &Lexi
     if !(opened == "(" || opened == ",") {
         return next;
     }
-    let letter = party_tok.text.split(['-', '.', '–']).next().unwrap_or("");
+    let mut parts = party_tok.text.splitn(2, ['-', '.', '–']);
+    let letter = parts.next().unwrap_or("");
     let Some(party) = lexicon.party(letter).filter(|_| letter.len() == 1) else { return next };
     let mut end = next + 1;
     while end < s.tokens.len() && end <= next + 3 && !gap(text, &s.tokens[end - 1], &s.tokens[end]).contains(')') {
@@ -153,6 +154,12 @@ fn party_shorthand(text: &str, s: &AnalysedSentence, m: &Mention, lexicon: &Lexi
     }
     let org = facts.entity(EntityType::Organization, party);
     add(facts, s, m, "member".to_string(), Some(org), false);
+    // The state: "D-CA" in one word, or "Md." / "Texas" after the letter.
+    let glued = parts.next().filter(|p| !p.is_empty()).map(str::to_string);
+    let state_word = glued.or_else(|| s.tokens.get(next + 1).filter(|_| next + 1 < end).map(|t| t.text.to_string()));
+    if let Some(state) = state_word.and_then(|w| lexicon.state_abbreviation(&w).or_else(|| lexicon.state_abbreviation(w.trim_end_matches('.')))) {
+        facts.entity(EntityType::Location, state);
+    }
     end
 }
 
