@@ -22,6 +22,7 @@ Examples:
   newsgraph query 'SELECT ?speaker ?text WHERE { ?q a ng:Quote ; ng:speaker ?s ; ng:text ?text . ?s rdfs:label ?speaker }'
   newsgraph export --format turtle -o out/graph.ttl
   newsgraph extract corpus/000_e7ed57ed8bac4770.txt   # why is a fact found, or not?
+  newsgraph eval tests/devset/tune/gold --verbose     # score the store against gold, list the misses
 
 Prefixes ng, org, prov, rdfs, skos, xsd are predeclared in queries.
 Exit codes: 0 done; 1 failed; 2 done, but some files were skipped (each is named on stderr).";
@@ -47,6 +48,9 @@ enum Command {
     Export(ExportArgs),
     /// Show the facts of one article with their evidence sentences, without a store.
     Extract(ExtractArgs),
+    /// Score the store against a gold folder (entities.json + one <article>.json
+    /// per article), exactly as shared/eval/score.py scores an exported graph.
+    Eval(EvalArgs),
 }
 
 #[derive(Debug, Args)]
@@ -103,6 +107,21 @@ struct ExtractArgs {
     json: bool,
 }
 
+#[derive(Debug, Args)]
+struct EvalArgs {
+    /// Store folder.
+    #[arg(long, default_value = "out/store")]
+    store: PathBuf,
+    /// Gold folder: entities.json and one <article file name>.json per article.
+    gold: PathBuf,
+    /// Also list every miss (missed, spurious, wrong organization...).
+    #[arg(long)]
+    verbose: bool,
+    /// Print {"report": ..., "misses": ...} as JSON instead.
+    #[arg(long)]
+    json: bool,
+}
+
 /// Parses the command line, runs it, and maps the outcome to an exit code.
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -111,6 +130,7 @@ pub fn main() -> ExitCode {
         Command::Query(a) => run_query(a).map(|()| ExitCode::SUCCESS),
         Command::Export(a) => run_export(a).map(|()| ExitCode::SUCCESS),
         Command::Extract(a) => run_extract(a).map(|()| ExitCode::SUCCESS),
+        Command::Eval(a) => run_eval(a).map(|()| ExitCode::SUCCESS),
     };
     outcome.unwrap_or_else(|e| {
         eprintln!("newsgraph: error: {e:#}");
@@ -215,5 +235,18 @@ fn run_extract(args: ExtractArgs) -> Result<()> {
         return Ok(());
     }
     crate::extract::report::write(&article.text, &facts, &mut out)?;
+    Ok(())
+}
+
+fn run_eval(args: EvalArgs) -> Result<()> {
+    let store = open_existing(&args.store)?;
+    let evaluation = crate::eval::evaluate(&store, &args.gold)?;
+    let style = match (args.json, args.verbose) {
+        (true, _) => crate::eval::ReportStyle::Json,
+        (false, true) => crate::eval::ReportStyle::Verbose,
+        (false, false) => crate::eval::ReportStyle::Summary,
+    };
+    let stdout = std::io::stdout();
+    crate::eval::write_report(&evaluation, style, stdout.lock())?;
     Ok(())
 }

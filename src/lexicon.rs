@@ -84,6 +84,8 @@ pub struct Lexicon {
     not_names: HashSet<String>,
     number_words: HashMap<String, f64>,
     org_heads: HashSet<String>,
+    place_heads: HashMap<String, bool>,
+    other_heads: HashSet<String>,
     furniture: Vec<(Regex, bool)>,
     state_abbreviations: HashMap<String, String>,
     parties: HashMap<String, String>,
@@ -329,6 +331,19 @@ impl Lexicon {
             }
         }
 
+        let (file, text) = lexicon_file!("place_heads.tsv");
+        let mut place_heads = HashMap::new();
+        for (line, c) in rows(file, text, 2)? {
+            let at_end = match c[1].trim() {
+                "end" => true,
+                "start" => false,
+                other => {
+                    return Err(LexiconError::BadLine { file, line, problem: format!("position must be 'end' or 'start', not '{other}'") })
+                }
+            };
+            place_heads.insert(c[0].to_string(), at_end);
+        }
+
         Ok(Lexicon {
             names,
             name_entries,
@@ -345,6 +360,8 @@ impl Lexicon {
             not_names: entries(include_str!("../ontology/lexicon/not_names.txt")).map(str::to_string).collect(),
             number_words,
             org_heads: entries(include_str!("../ontology/lexicon/org_heads.txt")).map(str::to_string).collect(),
+            place_heads,
+            other_heads: entries(include_str!("../ontology/lexicon/other_heads.txt")).map(str::to_string).collect(),
             furniture,
             state_abbreviations,
             parties,
@@ -424,6 +441,17 @@ impl Lexicon {
     /// Words that make a capitalised sequence an organization ("Ministry", "Inc.").
     pub fn is_org_head(&self, word: &str) -> bool {
         self.org_heads.contains(word)
+    }
+
+    /// Words that make a capitalised sequence a place: `Some(true)` when they end
+    /// it ("Franklin County"), `Some(false)` when they head it ("Port of ...").
+    pub fn place_head(&self, word: &str) -> Option<bool> {
+        self.place_heads.get(word).copied()
+    }
+
+    /// Words that end names of laws, events and documents ("... Act", "... Week").
+    pub fn is_other_head(&self, word: &str) -> bool {
+        self.other_heads.contains(word)
     }
 
     /// The first piece of site furniture in a line, as a byte range

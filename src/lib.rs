@@ -9,6 +9,7 @@
 pub mod build;
 pub mod cli;
 pub mod corpus;
+pub mod eval;
 pub mod export;
 pub mod extract;
 pub mod lexicon;

@@ -48,7 +48,10 @@ fn nearest_full_name(full: &[(usize, String)], m: &Mention) -> Option<String> {
     let word = m.label.as_str();
     let matches = |name: &str| {
         let words: Vec<&str> = name.split_whitespace().collect();
-        words.last() == Some(&word) || (words.len() == 2 && words[0] == word && word.chars().count() <= 4)
+        // Family name last, or first (East Asian names), or a double surname ("Ibarra" of "Jorge Ibarra Lozano").
+        words.last() == Some(&word)
+            || (words.len() == 2 && words[0] == word && word.chars().count() <= 4)
+            || (words.len() == 3 && words[1] == word)
     };
     let before = full.iter().rfind(|(at, n)| *at < m.span.start && matches(n));
     let after = full.iter().find(|(at, n)| *at > m.span.start && matches(n));

@@ -69,7 +69,8 @@ fn is_passive(s: &AnalysedSentence, v: usize) -> bool {
 
 fn read_trade(analysis: &Analysis, si: usize, v: usize, direction: TradeDirection, facts: &mut Facts) {
     let s = &analysis.sentences[si];
-    let from_country = country_after_word(s, v, "from");
+    let from_countries = countries_after_from(analysis, s, v);
+    let from_country = from_countries.first().copied();
     let passive = direction == TradeDirection::Outbound && is_passive(s, v);
     let substance_before = || s.mentions.iter().rfind(|m| m.kind == EntityType::Substance && m.tokens.1 <= v && v - m.tokens.1 <= 6);
     let product = if passive {
@@ -82,15 +83,29 @@ fn read_trade(analysis: &Analysis, si: usize, v: usize, direction: TradeDirectio
             // "98% of the precursor chemicals ... come from China": the product is before.
             .or_else(|| (direction == TradeDirection::Inbound).then(substance_before).flatten())
             .or_else(|| anaphoric_drug(analysis, si, v))
+            .or_else(|| (direction == TradeDirection::Inbound).then(|| previous_product(analysis, si, v)).flatten())
     };
     let Some(product) = product else { return };
     let subject = s.mentions.iter().rfind(|m| is_country_like(m) && m.tokens.1 <= v && v - m.tokens.1 <= 14);
     let exporter = match direction {
-        TradeDirection::Outbound if passive => from_country.or_else(|| pronoun_country(analysis, si, v)),
+        TradeDirection::Outbound if passive => return record_passive(analysis, si, v, from_country, product, facts),
         TradeDirection::Outbound => subject.or(from_country).or_else(|| pronoun_country(analysis, si, v)),
         TradeDirection::Inbound => from_country,
     };
     let Some(exporter) = exporter.or_else(|| lone_country(s, v)) else { return };
+    // "imports steel from Mexico, Brazil and South Korea": every country of the list.
+    let exporters: Vec<&Mention> = if std::ptr::eq(exporter, from_country.unwrap_or(exporter)) && from_country.is_some() {
+        from_countries.clone()
+    } else {
+        vec![exporter]
+    };
+    for exporter in exporters {
+        record(analysis, s, v, direction, exporter, product, subject, facts);
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn record(analysis: &Analysis, s: &AnalysedSentence, v: usize, direction: TradeDirection, exporter: &Mention, product: &Mention, subject: Option<&Mention>, facts: &mut Facts) {
     let after = product.tokens.1.max(v + 1);
     let mut destinations = destinations_after(analysis, s, after);
     if direction == TradeDirection::Inbound && destinations.is_empty() {
@@ -124,10 +139,22 @@ fn push(facts: &mut Facts, e: Export) {
     }
 }
 
-/// The country named right after `word` ("from China").
-fn country_after_word<'s>(s: &'s AnalysedSentence, v: usize, word: &str) -> Option<&'s Mention> {
-    let at = s.tokens.iter().enumerate().skip(v + 1).take(12).find(|(_, t)| t.text == word)?.0;
-    s.mentions.iter().find(|m| is_country_like(m) && m.tokens.0 > at && m.tokens.0 <= at + 3)
+/// The countries named after "from" ("from Mexico, Brazil and South Korea").
+fn countries_after_from<'s>(analysis: &Analysis, s: &'s AnalysedSentence, v: usize) -> Vec<&'s Mention> {
+    let Some(at) = s.tokens.iter().enumerate().skip(v + 1).take(12).find(|(_, t)| t.text == "from").map(|(i, _)| i) else {
+        return Vec::new();
+    };
+    places_in_list(analysis, s, at + 1).into_iter().filter(|m| is_country_like(m)).collect()
+}
+
+/// "About 71% of that came from Brazil": "that" or "it" is the product of the sentence before.
+fn previous_product<'a>(analysis: &'a Analysis, si: usize, v: usize) -> Option<&'a Mention> {
+    let s = &analysis.sentences[si];
+    let pronoun = s.tokens[..v].iter().rev().take(4).any(|t| matches!(t.lower().as_str(), "that" | "it" | "this" | "those"));
+    if !pronoun || si == 0 {
+        return None;
+    }
+    analysis.sentences[si - 1].mentions.iter().rfind(|m| m.kind == EntityType::Substance)
 }
 
 /// "smuggle it", "ships them": the latest drug (else substance) before the word.
@@ -143,6 +170,15 @@ fn pronoun_product<'a>(analysis: &'a Analysis, si: usize, v: usize) -> Option<&'
         .filter(|m| m.kind == EntityType::Substance && m.span.end <= s.tokens[v].start);
     let all: Vec<&Mention> = before.collect();
     all.iter().rev().find(|m| m.class.as_deref() == Some("drug")).or(all.last()).copied()
+}
+
+/// A passive ("chemicals that are shipped into Mexico") names its exporter only
+/// through "from" or a subject "it" that stands for the country before.
+fn record_passive(analysis: &Analysis, si: usize, v: usize, from: Option<&Mention>, product: &Mention, facts: &mut Facts) {
+    let s = &analysis.sentences[si];
+    if let Some(exporter) = from.or_else(|| pronoun_country(analysis, si, v)) {
+        record(analysis, s, v, TradeDirection::Outbound, exporter, product, None, facts);
+    }
 }
 
 /// "The drug's production and export ...": "the drug" before the trade word is the latest drug.
@@ -176,17 +212,29 @@ fn pronoun_country<'a>(analysis: &'a Analysis, si: usize, v: usize) -> Option<&'
 /// ("the drug's production and export ... in Syria").
 fn lone_country<'s>(s: &'s AnalysedSentence, v: usize) -> Option<&'s Mention> {
     let countries: Vec<&Mention> = s.mentions.iter().filter(|m| m.kind == EntityType::Country && m.cue == Cue::Name).collect();
-    (countries.len() == 1 && countries[0].tokens.0 > v).then(|| countries[0])
+    let in_country = |m: &Mention| (1..=3).any(|back| m.tokens.0 >= back && s.tokens[m.tokens.0 - back].lower() == "in");
+    (countries.len() == 1 && countries[0].tokens.0 > v && in_country(countries[0])).then(|| countries[0])
 }
 
-/// Places after "to", "into" or "across" following the product, through a list.
+/// Places after "to", "into", "across", "in" or "bound for" following the product.
 fn destinations_after<'s>(analysis: &Analysis, s: &'s AnalysedSentence, after: usize) -> Vec<&'s Mention> {
-    let Some(prep) = s.tokens.iter().enumerate().skip(after).take(4).find(|(_, t)| matches!(t.text, "to" | "into" | "across" | "toward" | "towards" | "in")).map(|(i, _)| i) else {
+    let is_prep = |i: usize| {
+        let w = s.tokens[i].text;
+        matches!(w, "to" | "into" | "across" | "toward" | "towards" | "in")
+            || (w == "for" && i > 0 && matches!(s.tokens[i - 1].lower().as_str(), "bound" | "destined" | "headed"))
+    };
+    let Some(prep) = (after..s.tokens.len().min(after + 8)).find(|&i| is_prep(i)) else {
         return Vec::new();
     };
+    places_in_list(analysis, s, prep + 1)
+}
+
+/// Countries and places from token `start` through a list ("Mexico, Brazil and
+/// South Korea", "Central America and countries like Mexico").
+fn places_in_list<'s>(analysis: &Analysis, s: &'s AnalysedSentence, start: usize) -> Vec<&'s Mention> {
     let mut out = Vec::new();
-    let mut k = prep + 1;
-    while k < s.tokens.len() {
+    let mut k = start;
+    while k < s.tokens.len() && k <= start + 14 {
         if let Some(m) = s.mentions.iter().find(|m| m.tokens.0 == k) {
             if is_country_like(m) || m.kind == EntityType::Location {
                 out.push(m);
@@ -195,12 +243,10 @@ fn destinations_after<'s>(analysis: &Analysis, s: &'s AnalysedSentence, after: u
             continue;
         }
         let t = &s.tokens[k];
-        let gap = super::gap(analysis.text, &s.tokens[k - 1], t);
+        let gap = if k > 0 { super::gap(analysis.text, &s.tokens[k - 1], t) } else { "" };
         let continues = LIST_WORDS.contains(&t.lower().as_str()) || !gap.contains([',', ';', '(', '\u{2014}']);
-        if !continues || matches!(t.lower().as_str(), "where" | "which" | "who" | "that" | "while" | "but") {
-            break;
-        }
-        if k > prep + 12 {
+        let ends_list = matches!(t.lower().as_str(), "where" | "which" | "who" | "that" | "while" | "but" | "to" | "into" | "via" | "through");
+        if !continues || ends_list {
             break;
         }
         k += 1;

@@ -70,7 +70,30 @@ pub fn find(text: &str, tokens: &[Token], headline: bool, lexicon: &Lexicon) -> 
     }
     mentions.sort_by_key(|m| m.tokens.0);
     missions(text, tokens, &mut mentions);
+    towns(text, tokens, &mut mentions);
     mentions
+}
+
+/// "Ames, Iowa", "Surrey, British Columbia": an unknown name before a comma and a
+/// known state, province or country is a town.
+fn towns(text: &str, tokens: &[Token], mentions: &mut [Mention]) {
+    for k in 0..mentions.len().saturating_sub(1) {
+        let (m, next) = (&mentions[k], &mentions[k + 1]);
+        let short_name = m.kind == EntityType::Person && m.tokens.1 - m.tokens.0 <= 2 && !m.label.ends_with('.') && m.label.chars().count() >= 3;
+        let comma_then_place = next.tokens.0 == m.tokens.1
+            && text[m.span.end..next.span.start].trim() == ","
+            && matches!(next.kind, EntityType::Location | EntityType::Country)
+            && next.cue == Cue::Name;
+        let place_ends_clause = tokens.get(next.tokens.1).is_none_or(|after| {
+            let gap = &text[next.span.end..after.start];
+            gap.contains([',', '.', ';', ')', '\u{2014}']) || gap.trim().is_empty() && after.lower() == "and"
+        });
+        if short_name && comma_then_place && place_ends_clause {
+            let m = &mut mentions[k];
+            m.kind = EntityType::Location;
+            m.cue = Cue::Name;
+        }
+    }
 }
 
 /// Diplomatic missions named by their country's adjective:
@@ -213,7 +236,26 @@ fn classify_run(
             return;
         }
     }
+    if is_place_run(tokens, hits, a, end, lexicon) {
+        out.push(mention(tokens, a, end, EntityType::Location, surface(text, tokens, a, end), Cue::Name));
+        return;
+    }
+    // "Trade Expansion Act", "European Immunization Week": a law or an event, not an entity.
+    if end - a > 1 && lexicon.is_other_head(tokens[end - 1].text) {
+        return;
+    }
     split_run(text, tokens, hits, a, end, headline, lexicon, out);
+}
+
+/// "Franklin County", "Port of Vancouver", "Lake Erie": a place the lexicon does not know.
+fn is_place_run(tokens: &[Token], hits: &[Hit], a: usize, end: usize, lexicon: &Lexicon) -> bool {
+    if end - a < 2 || hits[a].is_some_and(|(e, _)| e == end) {
+        return false;
+    }
+    let ends_with_head = lexicon.place_head(tokens[end - 1].text) == Some(true);
+    let starts_with_head = lexicon.place_head(tokens[a].text) == Some(false);
+    let no_title = (a..end).all(|k| lexicon.title(tokens[k].text).is_none() && !lexicon.is_honorific(tokens[k].text));
+    (ends_with_head || starts_with_head) && no_title
 }
 
 /// Where an organization ending at `head` starts: titles before it are not part of it
@@ -264,9 +306,10 @@ fn split_run(
 ) {
     let mut k = a;
     let mut name_start: Option<usize> = None;
-    let flush = |from: Option<usize>, to: usize, out: &mut Vec<Mention>| {
+    let mut after_title = false;
+    let flush = |from: Option<usize>, to: usize, after_title: bool, out: &mut Vec<Mention>| {
         if let Some(s) = from {
-            push_name(text, tokens, s, to, headline, lexicon, out);
+            push_name(text, tokens, s, to, headline, after_title, lexicon, out);
         }
     };
     while k < end {
@@ -283,7 +326,7 @@ fn split_run(
                 k += 1;
                 continue;
             }
-            flush(name_start.take(), k, out);
+            flush(name_start.take(), k, after_title, out);
             out.push(from_entry(tokens, k, e, entry));
             k = e;
             continue;
@@ -300,15 +343,18 @@ fn split_run(
             0
         };
         let particle = NAME_PARTICLES.contains(&t.text) && name_start.is_some() && k + 1 < end;
+        if title > 0 || lexicon.is_honorific(t.text) {
+            after_title = true;
+        }
         if cue_len > 0 && !particle {
-            flush(name_start.take(), k, out);
+            flush(name_start.take(), k, after_title, out);
             k += cue_len;
             continue;
         }
         name_start.get_or_insert(k);
         k += 1;
     }
-    flush(name_start, end, out);
+    flush(name_start, end, after_title, out);
 }
 
 fn demonym_country(tokens: &[Token], k: usize, n: usize, lexicon: &Lexicon) -> String {
@@ -325,15 +371,25 @@ fn is_name_word(t: &Token, lexicon: &Lexicon) -> bool {
 }
 
 /// Two to four name words are a person; one is a candidate surname.
-fn push_name(text: &str, tokens: &[Token], s: usize, e: usize, headline: bool, lexicon: &Lexicon, out: &mut Vec<Mention>) {
+#[allow(clippy::too_many_arguments)]
+fn push_name(text: &str, tokens: &[Token], s: usize, e: usize, headline: bool, after_title: bool, lexicon: &Lexicon, out: &mut Vec<Mention>) {
     let words = &tokens[s..e];
     let shouting = words.iter().any(|t| t.text.chars().filter(|c| c.is_alphabetic()).count() > 1 && !t.text.chars().any(char::is_lowercase));
     let numeric = words.iter().any(|t| t.text.chars().any(|c| c.is_ascii_digit()));
     if shouting || numeric {
         return;
     }
+    // "Under Secretary for Terrorism and Financial Intelligence Marcus Delacroix Hale":
+    // after a long capitalised title the name is the last words.
+    if words.len() >= 5 && !after_title {
+        return;
+    }
+    let s = if words.len() >= 5 { e - 3 } else { s };
+    let words = &tokens[s..e];
     let label = surface(text, tokens, s, e);
+    let head_word = |t: &Token| lexicon.is_org_head(t.text) || lexicon.place_head(t.text).is_some() || lexicon.is_other_head(t.text);
     match words.len() {
+        1 if head_word(&words[0]) => {}
         1 => out.push(mention(tokens, s, e, EntityType::Person, label, Cue::Candidate)),
         2..=4 if !headline && words.iter().all(|t| is_name_word(t, lexicon) || CONNECTORS.contains(&t.text) || t.text.len() <= 3) => {
             out.push(mention(tokens, s, e, EntityType::Person, label, Cue::Name))

@@ -78,13 +78,22 @@ pub fn extract(text: &str, lexicon: &Lexicon) -> Facts {
 fn register_entities(analysis: &Analysis, facts: &mut Facts) {
     for s in &analysis.sentences {
         for m in &s.mentions {
-            let named = matches!(m.cue, Cue::Name | Cue::Capital(_));
+            let named = m.cue == Cue::Name || matches!(m.cue, Cue::Capital(_)) && used_as_place(s, m);
             if named && !only_in_relations(m) {
                 let id = facts.entity(m.kind, &m.label);
                 facts.add_alt_label(id, m.span.of(analysis.text));
             }
         }
     }
+}
+
+/// Prepositions and verbs after which a capital is the city, not its government.
+const PLACE_CUES: &[&str] = &["in", "at", "near", "outside", "from", "to", "into", "across", "around", "visit", "visited", "visiting", "via", "through", "toward", "towards"];
+
+/// "a rally in Washington" names the city; "Washington said" names the government.
+fn used_as_place(s: &AnalysedSentence, m: &Mention) -> bool {
+    let before = m.tokens.0.checked_sub(1).map(|k| s.tokens[k].lower());
+    before.is_some_and(|w| PLACE_CUES.contains(&w.as_str()))
 }
 
 /// Manufactured goods and catch-all classes ("painkillers") are named so often in

@@ -51,7 +51,7 @@ pub fn extract(analysis: &Analysis, lexicon: &Lexicon, facts: &mut Facts) -> Vec
         if let Some(sp) = speaker {
             last_speaker = Some((q.paragraph, sp));
         }
-        let is_title = looks_like_title(analysis.text, q);
+        let is_title = looks_like_title(analysis.text, analysis.paragraphs[q.paragraph], q);
         if let Some(sp) = speaker.filter(|_| words >= MIN_WORDS && !is_title) {
             let verb = speech_verb_near(analysis, q, lexicon);
             facts.quotes.push(Quote {
@@ -151,8 +151,8 @@ fn find_quotes(text: &str, paragraphs: &[Span]) -> Vec<RawQuote> {
 }
 
 /// "a poster titled "Lost voices"", "designated a "Major Illicit Drug Producing Country"".
-fn looks_like_title(text: &str, q: &RawQuote) -> bool {
-    let before: Vec<&str> = text[..q.open].split_whitespace().rev().take(2).collect();
+fn looks_like_title(text: &str, paragraph: crate::model::Span, q: &RawQuote) -> bool {
+    let before: Vec<&str> = text[paragraph.start..q.open].split_whitespace().rev().take(2).collect();
     let cue = before.iter().any(|w| TITLE_CUES.contains(&w.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase().as_str()));
     let inner = q.inner.of(text);
     let words: Vec<&str> = inner.split_whitespace().collect();
@@ -175,6 +175,9 @@ fn attribute(analysis: &Analysis, q: &RawQuote, lexicon: &Lexicon, facts: &mut F
         return Some(sp);
     }
     if let Some(sp) = before_quote(analysis, start_s, q.open, lexicon, facts) {
+        return Some(sp);
+    }
+    if let Some(sp) = colon_intro(analysis, start_s, q.open, facts) {
         return Some(sp);
     }
     let same_paragraph = |i: usize| analysis.sentences.get(i).is_some_and(|s| s.paragraph == q.paragraph);
@@ -284,6 +287,20 @@ fn before_quote(analysis: &Analysis, si: usize, until: usize, lexicon: &Lexicon,
         }
     }
     None
+}
+
+/// "X put it plainly at a briefing: "...": a colon before the quote introduces the
+/// words of the sentence's subject, whatever the verb.
+fn colon_intro(analysis: &Analysis, si: usize, open: usize, facts: &mut Facts) -> Option<usize> {
+    let s = &analysis.sentences[si];
+    if !analysis.text[s.span.start..open].trim_end().ends_with(':') {
+        return None;
+    }
+    let subject = s.mentions.iter().find(|m| m.span.end <= open && !inside_quote(analysis, m.span.start))?;
+    let speaks = subject.kind == EntityType::Person
+        || matches!(subject.kind, EntityType::Organization | EntityType::Country) && subject.cue != Cue::Demonym
+        || matches!(subject.cue, Cue::Capital(_));
+    speaks.then(|| relation_entity(subject, facts))
 }
 
 /// The speaker among tokens `[from, to)` of a sentence: the first person, else

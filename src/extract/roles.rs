@@ -163,6 +163,17 @@ fn party_shorthand(text: &str, s: &AnalysedSentence, m: &Mention, lexicon: &Lexi
     end
 }
 
+/// An organization or country mention starts at token `k` (after an optional "the").
+fn names_org_at(s: &AnalysedSentence, k: usize) -> bool {
+    let k = if s.tokens.get(k).is_some_and(|t| t.lower() == "the") { k + 1 } else { k };
+    s.mentions.iter().any(|m| m.tokens.0 == k && m.kind != EntityType::Person && matches!(relation_kind(m), EntityType::Organization | EntityType::Country))
+}
+
+/// "at"/"with"/"on" followed by an organization: where a role's complement ends.
+fn is_org_preposition(s: &AnalysedSentence, k: usize) -> bool {
+    matches!(s.tokens[k].lower().as_str(), "at" | "with" | "on" | "of") && names_org_at(s, k + 1)
+}
+
 /// "X, the top Republican on the Senate Foreign Relations Committee, said".
 fn apposition(text: &str, s: &AnalysedSentence, mi: usize, after: usize, lexicon: &Lexicon, facts: &mut Facts) {
     let m = &s.mentions[mi];
@@ -207,8 +218,19 @@ fn apposition(text: &str, s: &AnalysedSentence, mi: usize, after: usize, lexicon
     let title_words: Vec<&str> = s.tokens[title_at..title_at + n].iter().map(|t| t.text).collect();
     let implied = lexicon.title(&title_words.join(" ")).and_then(|t| t.implied_org.clone());
     let mut role_end = title_at + n;
-    if s.tokens.get(role_end).is_some_and(|t| t.text == "for") {
-        while role_end < clause_end && !ROLE_STOPS.contains(&s.tokens[role_end].lower().as_str()) {
+    // "consultant epidemiologist", "trade analyst": a title may follow a title.
+    while role_end < clause_end {
+        let more = title_len(&s.tokens, role_end, clause_end, lexicon);
+        if more == 0 || s.tokens[role_end].is_capitalised() != s.tokens[title_at].is_capitalised() {
+            break;
+        }
+        role_end += more;
+    }
+    // "top official for narcotics affairs", "director of health statistics": the
+    // complement belongs to the role unless it names the organization.
+    let complement = s.tokens.get(role_end).is_some_and(|t| t.text == "for" || t.text == "of" && !names_org_at(s, role_end + 1));
+    if complement {
+        while role_end < clause_end && !ROLE_STOPS.contains(&s.tokens[role_end].lower().as_str()) && !names_org_at(s, role_end) && !is_org_preposition(s, role_end) {
             role_end += 1;
         }
     }

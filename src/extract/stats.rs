@@ -66,8 +66,12 @@ fn number_at(s: &AnalysedSentence, k: usize, lexicon: &Lexicon) -> Option<(f64, 
         Some(p) if raw[..p].chars().all(|c| c.is_ascii_uppercase()) && p <= 3 => &raw[p + raw[p..].chars().next().map_or(1, char::len_utf8)..],
         _ => raw,
     };
-    let (mut value, numeric) = match digits.replace(',', "").parse::<f64>() {
-        Ok(v) if digits.starts_with(|c: char| c.is_ascii_digit()) && !digits.contains(['-', '/', ':']) => (v, true),
+    // A scale glued to the digits: "5.5m", "$1.2bn", "40k".
+    let split = digits.find(|c: char| c.is_alphabetic()).unwrap_or(digits.len());
+    let (digits, glued) = digits.split_at(split);
+    let glued_scale = if glued.is_empty() { Some(1.0) } else { lexicon.number_word(glued).filter(|v| *v >= 1000.0) };
+    let (mut value, numeric) = match (digits.replace(',', "").parse::<f64>(), glued_scale) {
+        (Ok(v), Some(scale)) if digits.starts_with(|c: char| c.is_ascii_digit()) && !digits.contains(['-', '/', ':']) => (v * scale, true),
         _ => {
             let v = lexicon.number_word(raw)?;
             if matches!(raw.to_lowercase().as_str(), "one" | "hundred" | "thousand" | "million" | "billion" | "trillion" | "half" | "quarter" | "third") {
@@ -106,9 +110,8 @@ fn is_excluded(s: &AnalysedSentence, k: usize, end: usize, lexicon: &Lexicon) ->
     let glued_label = k > 0 && s.tokens[k - 1].is_capitalised() && k > 1 && !QUALIFIERS.contains(&lower_prev(1).as_str()) && lexicon.number_word(t.text).is_none();
     let spelled = lexicon.number_word(t.text).is_some();
     let anaphoric = spelled && matches!(lower_prev(1).as_str(), "the" | "these" | "those" | "both" | "all") && !ADJECTIVES_AFTER_THE.contains(&next.as_str());
-    let spelled_without_noun = spelled && !s.tokens.get(end).is_some_and(|n| n.text.chars().all(char::is_alphabetic) && n.text.chars().next().is_some_and(char::is_lowercase) || n.text.starts_with(char::is_uppercase));
-    let spelled_of = spelled && next == "of";
-    is_year || near_month || age || duration || ordinal_use || glued_label || anaphoric || spelled_without_noun || spelled_of
+    let spelled_without_noun = spelled && !s.tokens.get(end).is_some_and(|n| n.text.chars().all(char::is_alphabetic));
+    is_year || near_month || age || duration || ordinal_use || glued_label || anaphoric || spelled_without_noun
 }
 
 fn qualifier_start(s: &AnalysedSentence, k: usize) -> usize {
