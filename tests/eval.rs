@@ -164,7 +164,7 @@ const CORNER_GRAPH: &str = r#"
   :st3 a ng:Statistic ; ng:value "42" .
   :st4 a ng:Statistic ; ng:value "abc" ; prov:wasDerivedFrom :a1 .
   :st5 a ng:Statistic ; ng:value 2.51 ; prov:wasDerivedFrom :a1 .
-  :st8 a ng:Statistic ; ng:value 12.0e-7 .
+  :st8 a ng:Statistic ; ng:value 1.25e17 .
 }
 :g2 {
   :a2 a ng:Article ; ng:fileName "a2.txt" .
@@ -173,6 +173,7 @@ const CORNER_GRAPH: &str = r#"
   :m3 a org:Membership ; org:member :jane ; org:role :r3 ; prov:wasDerivedFrom :a2 .
   :r3 a org:Role ; rdfs:label "Mayor" .
   :st6 a ng:Statistic ; ng:value 0.004 ; prov:wasDerivedFrom :a2 .
+  :st9 a ng:Statistic ; ng:value 55.5 ; ng:attributedTo :someone ; prov:wasDerivedFrom :a2 .
   :q4 a ng:Quote ; ng:speaker :someone ; ng:text "Tariffs hurt our farmers badly this year." ; prov:wasDerivedFrom :a2 .
   :someone a ng:Person ; rdfs:label "Unknown Person" ; ng:mentionedIn :a2 .
   :mexico a ng:Country ; rdfs:label "Mexico" ; ng:mentionedIn :a2 ; ng:exports :fent ; ng:exportsTo :usa .
