@@ -36,20 +36,20 @@ pub enum EvalError {
         path: PathBuf,
     },
     /// A gold file (or the folder) could not be read.
-    #[error("{path}: cannot read: {source}")]
+    #[error("{path}: cannot read: {error}")]
     Read {
         /// The file or folder.
         path: PathBuf,
         /// The OS error.
-        source: std::io::Error,
+        error: std::io::Error,
     },
     /// A gold file is not JSON, or not JSON of the gold format.
-    #[error("{path}: {}: {source}", if source.is_data() { "not in the gold format" } else { "bad JSON" })]
+    #[error("{path}: {}: {error}", if error.is_data() { "not in the gold format" } else { "bad JSON" })]
     Json {
         /// The file.
         path: PathBuf,
         /// serde_json's error, with line and column.
-        source: serde_json::Error,
+        error: serde_json::Error,
     },
     /// An article gold lists an entity that entities.json lacks.
     #[error("{path}: unknown entity key \"{key}\" (not in entities.json)")]
@@ -93,8 +93,11 @@ pub enum Score {
 #[derive(Debug, Clone, Default)]
 pub struct Evaluation {
     report: Vec<(String, Score)>,
-    misses: Vec<(String, Vec<(&'static str, Vec<Py>)>)>,
+    misses: Vec<(String, Misses)>,
 }
+
+/// The misses of one family: kind ("missed", "spurious"...) -> items, in order.
+type Misses = Vec<(&'static str, Vec<Py>)>;
 
 /// How [`write_report`] prints an evaluation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -146,7 +149,7 @@ impl Evaluation {
         self.report.push((name.to_string(), score));
     }
 
-    fn miss(&mut self, family: &str, kinds: Vec<(&'static str, Vec<Py>)>) {
+    fn miss(&mut self, family: &str, kinds: Misses) {
         self.misses.push((family.to_string(), kinds));
     }
 
@@ -155,7 +158,9 @@ impl Evaluation {
         let misses = self
             .misses
             .iter()
-            .map(|(family, kinds)| (family.clone(), Py::Dict(kinds.iter().map(|(k, items)| (k.to_string(), Py::List(items.clone()))).collect())))
+            .map(|(family, kinds)| {
+                (family.clone(), Py::Dict(kinds.iter().map(|(k, items)| (k.to_string(), Py::List(items.clone()))).collect()))
+            })
             .collect();
         Py::Dict(vec![("report".to_string(), Py::Dict(report)), ("misses".to_string(), Py::Dict(misses))])
     }

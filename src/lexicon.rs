@@ -57,6 +57,15 @@ pub struct Title {
     pub implied_org: Option<String>,
 }
 
+/// Where a place word stands in a place name.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct PlacePositions {
+    /// It ends names ("... County").
+    pub end: bool,
+    /// It starts names ("Port of ...").
+    pub start: bool,
+}
+
 /// Direction of a verb of trade, seen from the subject.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TradeDirection {
@@ -84,7 +93,7 @@ pub struct Lexicon {
     not_names: HashSet<String>,
     number_words: HashMap<String, f64>,
     org_heads: HashSet<String>,
-    place_heads: HashMap<String, bool>,
+    place_heads: HashMap<String, PlacePositions>,
     other_heads: HashSet<String>,
     furniture: Vec<(Regex, bool)>,
     state_abbreviations: HashMap<String, String>,
@@ -334,14 +343,17 @@ impl Lexicon {
         let (file, text) = lexicon_file!("place_heads.tsv");
         let mut place_heads = HashMap::new();
         for (line, c) in rows(file, text, 2)? {
-            let at_end = match c[1].trim() {
-                "end" => true,
-                "start" => false,
-                other => {
-                    return Err(LexiconError::BadLine { file, line, problem: format!("position must be 'end' or 'start', not '{other}'") })
+            let mut positions = PlacePositions::default();
+            for p in values(c[1]) {
+                match p {
+                    "end" => positions.end = true,
+                    "start" => positions.start = true,
+                    other => {
+                        return Err(LexiconError::BadLine { file, line, problem: format!("position must be 'end' or 'start', not '{other}'") })
+                    }
                 }
-            };
-            place_heads.insert(c[0].to_string(), at_end);
+            }
+            place_heads.insert(c[0].to_string(), positions);
         }
 
         Ok(Lexicon {
@@ -443,9 +455,9 @@ impl Lexicon {
         self.org_heads.contains(word)
     }
 
-    /// Words that make a capitalised sequence a place: `Some(true)` when they end
-    /// it ("Franklin County"), `Some(false)` when they head it ("Port of ...").
-    pub fn place_head(&self, word: &str) -> Option<bool> {
+    /// Where a word makes a capitalised sequence a place: at its end
+    /// ("Franklin County") or at its start ("Port of Vancouver", "Lake Erie").
+    pub fn place_head(&self, word: &str) -> Option<PlacePositions> {
         self.place_heads.get(word).copied()
     }
 

@@ -117,7 +117,8 @@ fn the_tune_devset_evaluates() {
 /// Loads TriG into a store, one named graph at a time.
 fn load_trig(store: &Path, trig: &str) {
     let store = GraphStore::open(store).expect("store");
-    let quads: Vec<Quad> = RdfParser::from_format(RdfFormat::TriG).for_slice(trig.as_bytes()).collect::<Result<_, _>>().expect("TriG parses");
+    let quads: Vec<Quad> =
+        RdfParser::from_format(RdfFormat::TriG).for_slice(trig.as_bytes()).collect::<Result<_, _>>().expect("TriG parses");
     let mut graphs: BTreeMap<String, Vec<Quad>> = BTreeMap::new();
     for q in quads {
         let GraphName::NamedNode(g) = &q.graph_name else { panic!("only named graphs in the fixture") };

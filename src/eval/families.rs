@@ -145,23 +145,16 @@ impl Scorer<'_> {
 
     fn roles(&self, out: &mut Evaluation) -> Result<(), EvalError> {
         let pairs = self.system_roles()?;
-        let gold: Vec<&GoldRole> = self.gold.articles.iter().flat_map(|d| &d.roles).collect();
-        let titles: Vec<HashSet<String>> = gold.iter().map(|g| g.role.iter().map(|r| norm(r)).collect()).collect();
-        let matches = |pair: &Pair, i: usize| pair.0 == gold[i].person && titles[i].contains(&pair.1);
-        let matches_any = |pair: &Pair| (0..gold.len()).any(|i| matches(pair, i));
+        let gold: Vec<RoleGold> = self.gold.articles.iter().flat_map(|d| &d.roles).map(RoleGold::new).collect();
+        let matches_any = |pair: &Pair| gold.iter().any(|g| g.matches(pair));
         let tp_sys = pairs.keys().filter(|p| matches_any(p)).count();
-        let required: Vec<usize> = (0..gold.len()).filter(|&i| !optional(gold[i].optional)).collect();
-        let (found, missed): (Vec<usize>, Vec<usize>) = required.iter().partition(|&&i| pairs.keys().any(|p| matches(p, i)));
+        let required: Vec<&RoleGold> = gold.iter().filter(|g| !optional(g.item.optional)).collect();
+        let (found, missed): (Vec<&RoleGold>, Vec<&RoleGold>) = required.iter().partition(|g| pairs.keys().any(|p| g.matches(p)));
         out.set("roles", Score::Prf(prf(tp_sys, pairs.len(), found.len(), required.len())));
-        let with_org: Vec<usize> = found.into_iter().filter(|&i| set(&gold[i].org).is_some()).collect();
-        let org_right = |i: usize| pairs.iter().any(|(p, orgs)| matches(p, i) && set(&gold[i].org).is_some_and(|o| orgs.contains(o)));
-        let (org_ok, org_wrong): (Vec<usize>, Vec<usize>) = with_org.iter().partition(|&&i| org_right(i));
-        out.set("role organization accuracy", Score::Count { ok: org_ok.len(), of: with_org.len() });
-        let title = |i: usize| Py::opt(gold[i].role.first().map(String::as_str));
-        let missed = missed.iter().map(|&i| Py::Tuple(vec![Py::str(gold[i].person.as_str()), title(i)])).collect();
+        let wrong_org = role_organizations(&pairs, &found, out);
         let spurious = pairs.keys().filter(|p| !matches_any(p)).map(pair_py).collect();
-        let wrong_org = org_wrong.iter().map(|&i| Py::Tuple(vec![Py::str(gold[i].person.as_str()), title(i), Py::opt(gold[i].org.as_deref())]));
-        out.miss("roles", vec![("missed", missed), ("spurious", spurious), ("wrong organization", wrong_org.collect())]);
+        let missed = missed.iter().map(|g| g.miss(false)).collect();
+        out.miss("roles", vec![("missed", missed), ("spurious", spurious), ("wrong organization", wrong_org)]);
         Ok(())
     }
 
@@ -188,34 +181,11 @@ impl Scorer<'_> {
 
     fn quotes(&self, out: &mut Evaluation) -> Result<(), EvalError> {
         let sysq = self.system_quotes()?;
-        let gold: Vec<(&str, &GoldQuote)> = self.gold.articles.iter().flat_map(|d| d.quotes.iter().map(|q| (d.article.as_str(), q))).collect();
-        let (mut tp_sys, mut detect_sys) = (0, 0);
-        for q in &sysq {
-            let cands: Vec<&GoldQuote> = gold.iter().filter(|(ga, _)| same_article(q.article.as_deref(), ga)).map(|(_, g)| *g).collect();
-            let by_speaker: Vec<&str> = cands.iter().filter(|g| g.speaker == q.speaker).map(|g| g.text.as_str()).collect();
-            let all: Vec<&str> = cands.iter().map(|g| g.text.as_str()).collect();
-            tp_sys += usize::from(covered(&q.text, &by_speaker.join(" ")));
-            detect_sys += usize::from(covered(&q.text, &all.join(" ")));
-        }
-        let required: Vec<&(&str, &GoldQuote)> = gold.iter().filter(|(_, g)| !optional(g.optional)).collect();
-        let (mut found, mut detected, mut missed) = (0, 0, Vec::new());
-        for (ga, g) in required.iter().copied() {
-            let hits: Vec<Option<&str>> = sysq
-                .iter()
-                .filter(|q| same_article(q.article.as_deref(), ga) && coverage(&g.text, &q.text) >= 0.8)
-                .map(|q| q.speaker.as_deref())
-                .collect();
-            detected += usize::from(!hits.is_empty());
-            if hits.iter().any(|spk| *spk == g.speaker.as_deref()) {
-                found += 1;
-                continue;
-            }
-            let why = match hits.first() {
-                Some(spk) => format!("found, wrong speaker: {}", spk.unwrap_or("None")),
-                None => "not found".to_string(),
-            };
-            missed.push(Py::Tuple(vec![Py::str(*ga), Py::opt(g.speaker.as_deref()), Py::str(head(&g.text, 60)), Py::str(why)]));
-        }
+        let gold: Vec<(&str, &GoldQuote)> =
+            self.gold.articles.iter().flat_map(|d| d.quotes.iter().map(|q| (d.article.as_str(), q))).collect();
+        let (tp_sys, detect_sys) = quote_precision(&sysq, &gold);
+        let required: Vec<(&str, &GoldQuote)> = gold.iter().copied().filter(|(_, g)| !optional(g.optional)).collect();
+        let (found, detected, missed) = quote_recall(&sysq, &required);
         out.set("quotes", Score::Prf(prf(tp_sys, sysq.len(), found, required.len())));
         out.set("quote detection (speaker ignored)", Score::Prf(prf(detect_sys, sysq.len(), detected, required.len())));
         out.miss("quotes", vec![("missed", missed)]);
@@ -302,11 +272,11 @@ impl Scorer<'_> {
         out.set("statistics (value)", Score::Prf(by_value.prf));
         out.set("statistics (value + source)", Score::Prf(with_source.prf));
         out.set("statistics", Score::Prf(Prf::mean(&[by_value.prf, with_source.prf])));
-        let item = |g: &GoldStat, last: Py| Py::Tuple(vec![Py::str(g.article), gold_value_py(&g.item.value), last]);
-        let missed_values = by_value.missed.iter().map(|g| item(g, Py::str(head(g.item.text.as_deref().unwrap_or(""), 50))));
-        let missed_sources = with_source.missed.iter().map(|g| item(g, Py::opt(g.item.source.as_deref())));
         let spurious = spurious_values(sysl.iter().filter(|st| !gold.iter().any(|g| g.matches(st))));
-        let kinds = vec![("missed values", missed_values.collect()), ("missed sources", missed_sources.collect()), ("spurious values", spurious)];
+        let missed_values = by_value.missed.iter().map(|g| g.miss(Py::str(head(g.item.text.as_deref().unwrap_or(""), 50))));
+        let missed_sources = with_source.missed.iter().map(|g| g.miss(Py::opt(g.item.source.as_deref())));
+        let kinds =
+            vec![("missed values", missed_values.collect()), ("missed sources", missed_sources.collect()), ("spurious values", spurious)];
         out.miss("statistics", kinds);
         Ok(())
     }
@@ -360,6 +330,11 @@ impl GoldStat<'_> {
     fn source(&self) -> Option<&str> {
         set(&self.item.source)
     }
+
+    /// (article, value as written, `last`) as the misses list it.
+    fn miss(&self, last: Py) -> Py {
+        Py::Tuple(vec![Py::str(self.article), gold_value_py(&self.item.value), last])
+    }
 }
 
 /// One statistics score and the required gold items it missed.
@@ -378,6 +353,85 @@ fn count_statistics<'g, 'a, S: std::borrow::Borrow<SysStat>>(
     let tp_sys = sys.iter().filter(|st| gold.iter().any(|g| hit((*st).borrow(), g))).count();
     let (found, missed): (Vec<&GoldStat>, Vec<&GoldStat>) = required.iter().partition(|g| sys.iter().any(|st| hit(st.borrow(), g)));
     StatCount { prf: prf(tp_sys, sys.len(), found.len(), required.len()), missed }
+}
+
+/// A gold role with its titles normalised.
+struct RoleGold<'a> {
+    item: &'a GoldRole,
+    titles: HashSet<String>,
+}
+
+impl<'a> RoleGold<'a> {
+    fn new(item: &'a GoldRole) -> RoleGold<'a> {
+        RoleGold { item, titles: item.role.iter().map(|r| norm(r)).collect() }
+    }
+
+    /// Same person, and one of the acceptable titles.
+    fn matches(&self, pair: &Pair) -> bool {
+        pair.0 == self.item.person && self.titles.contains(&pair.1)
+    }
+
+    /// The organization key, when set.
+    fn org(&self) -> Option<&str> {
+        set(&self.item.org)
+    }
+
+    /// (person, first title[, organization]) as the misses list it.
+    fn miss(&self, with_org: bool) -> Py {
+        let mut item = vec![Py::str(self.item.person.as_str()), Py::opt(self.item.role.first().map(String::as_str))];
+        if with_org {
+            item.push(Py::opt(self.item.org.as_deref()));
+        }
+        Py::Tuple(item)
+    }
+}
+
+/// Sets the organization accuracy over the found roles that name an
+/// organization; returns those whose organization the graph got wrong.
+fn role_organizations(pairs: &BTreeMap<Pair, BTreeSet<String>>, found: &[&RoleGold], out: &mut Evaluation) -> Vec<Py> {
+    let with_org: Vec<&RoleGold> = found.iter().copied().filter(|g| g.org().is_some()).collect();
+    let right = |g: &RoleGold| pairs.iter().any(|(p, orgs)| g.matches(p) && g.org().is_some_and(|o| orgs.contains(o)));
+    let (ok, wrong): (Vec<&RoleGold>, Vec<&RoleGold>) = with_org.iter().partition(|g| right(g));
+    out.set("role organization accuracy", Score::Count { ok: ok.len(), of: with_org.len() });
+    wrong.iter().map(|g| g.miss(true)).collect()
+}
+
+/// System quotes right (speaker and words), and right in words alone: a
+/// quote is right when 80% of its words are in the gold quotes of its article.
+fn quote_precision(sysq: &[SysQuote], gold: &[(&str, &GoldQuote)]) -> (usize, usize) {
+    let (mut tp_sys, mut detect_sys) = (0, 0);
+    for q in sysq {
+        let cands: Vec<&GoldQuote> = gold.iter().filter(|(ga, _)| same_article(q.article.as_deref(), ga)).map(|(_, g)| *g).collect();
+        let by_speaker: Vec<&str> = cands.iter().filter(|g| g.speaker == q.speaker).map(|g| g.text.as_str()).collect();
+        let all: Vec<&str> = cands.iter().map(|g| g.text.as_str()).collect();
+        tp_sys += usize::from(covered(&q.text, &by_speaker.join(" ")));
+        detect_sys += usize::from(covered(&q.text, &all.join(" ")));
+    }
+    (tp_sys, detect_sys)
+}
+
+/// Gold quotes found with their speaker, found at all, and the misses: a gold
+/// quote is found by a system quote of its article holding 80% of its words.
+fn quote_recall(sysq: &[SysQuote], required: &[(&str, &GoldQuote)]) -> (usize, usize, Vec<Py>) {
+    let (mut found, mut detected, mut missed) = (0, 0, Vec::new());
+    for (ga, g) in required {
+        let hits: Vec<Option<&str>> = sysq
+            .iter()
+            .filter(|q| same_article(q.article.as_deref(), ga) && coverage(&g.text, &q.text) >= 0.8)
+            .map(|q| q.speaker.as_deref())
+            .collect();
+        detected += usize::from(!hits.is_empty());
+        if hits.contains(&g.speaker.as_deref()) {
+            found += 1;
+            continue;
+        }
+        let why = match hits.first() {
+            Some(spk) => format!("found, wrong speaker: {}", spk.unwrap_or("None")),
+            None => "not found".to_string(),
+        };
+        missed.push(Py::Tuple(vec![Py::str(*ga), Py::opt(g.speaker.as_deref()), Py::str(head(&g.text, 60)), Py::str(why)]));
+    }
+    (found, detected, missed)
 }
 
 /// True when the words of `text` are 80% inside `union` (an empty union covers nothing).

@@ -204,7 +204,7 @@ pub fn py_float(text: &str) -> Option<f64> {
 }
 
 fn article_files(dir: &Path) -> Result<Vec<PathBuf>, EvalError> {
-    let read_err = |source| EvalError::Read { path: dir.to_path_buf(), source };
+    let read_err = |error| EvalError::Read { path: dir.to_path_buf(), error };
     let mut files = Vec::new();
     for entry in std::fs::read_dir(dir).map_err(read_err)? {
         let path = entry.map_err(read_err)?.path();
@@ -218,8 +218,8 @@ fn article_files(dir: &Path) -> Result<Vec<PathBuf>, EvalError> {
 }
 
 fn parse<T: for<'de> Deserialize<'de>>(path: &Path) -> Result<T, EvalError> {
-    let text = std::fs::read_to_string(path).map_err(|source| EvalError::Read { path: path.to_path_buf(), source })?;
-    serde_json::from_str(&text).map_err(|source| EvalError::Json { path: path.to_path_buf(), source })
+    let text = std::fs::read_to_string(path).map_err(|error| EvalError::Read { path: path.to_path_buf(), error })?;
+    serde_json::from_str(&text).map_err(|error| EvalError::Json { path: path.to_path_buf(), error })
 }
 
 /// A JSON object read in file order, a repeated key keeping its first place

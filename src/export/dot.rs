@@ -11,13 +11,13 @@ use oxigraph::sparql::QueryResults;
 use std::collections::BTreeMap;
 use std::io::Write;
 
-const QUERY: &str = "SELECT ?q ?speaker ?label ?type ?text ?verb ?file WHERE {
-  ?q a ng:Quote ; ng:speaker ?speaker ; ng:text ?text .
-  ?speaker rdfs:label ?label .
-  OPTIONAL { ?speaker a ?type FILTER(?type IN (ng:Person, ng:Organization, ng:Country, ng:Location)) }
-  OPTIONAL { ?q ng:speechVerb ?verb }
-  OPTIONAL { ?q prov:wasDerivedFrom ?a . ?a ng:fileName ?file }
-} ORDER BY ?label ?file ?q";
+// Three simple queries joined here: one query with OPTIONALs over the union
+// of all graphs took 40 s on 84 articles, these take well under a second.
+const QUOTES: &str = "SELECT ?q ?speaker ?text ?verb ?a WHERE {
+  ?q a ng:Quote ; ng:speaker ?speaker ; ng:text ?text ; prov:wasDerivedFrom ?a .
+  OPTIONAL { ?q ng:speechVerb ?verb } }";
+const SPEAKERS: &str = "SELECT DISTINCT ?s ?label ?type WHERE { ?q ng:speaker ?s . ?s rdfs:label ?label ; a ?type }";
+const FILES: &str = "SELECT ?a ?file WHERE { ?a a ng:Article ; ng:fileName ?file }";
 
 /// Escapes a string for a double-quoted DOT id or label.
 pub fn escape(s: &str) -> String {
@@ -74,20 +74,35 @@ struct QuoteRow {
     file: String,
 }
 
-/// Writes the who-said-what view; returns (speakers, quotes).
-pub fn who_said_what<W: Write>(store: &GraphStore, out: &mut W) -> Result<(usize, usize), StoreError> {
-    let QueryResults::Solutions(rows) = store.query(QUERY)? else {
-        return Err(StoreError::Evaluation("who-said-what query gave no solutions".into()));
+/// Rows of a SELECT query, each as `short` strings of the named variables.
+fn select(store: &GraphStore, query: &str, vars: &[&str]) -> Result<Vec<Vec<String>>, StoreError> {
+    let QueryResults::Solutions(rows) = store.query(query)? else {
+        return Err(StoreError::Evaluation("expected solutions".into()));
     };
-    let mut speakers: BTreeMap<String, (String, String)> = BTreeMap::new();
-    let mut quotes: BTreeMap<String, QuoteRow> = BTreeMap::new();
+    let mut out = Vec::new();
     for row in rows {
         let row = row.map_err(|e| StoreError::Evaluation(e.to_string()))?;
-        let get = |v: &str| row.get(v).map(short).unwrap_or_default();
-        let speaker = get("speaker");
-        speakers.entry(speaker.clone()).or_insert_with(|| (get("label"), get("type")));
-        quotes.entry(get("q")).or_insert(QuoteRow { speaker, text: get("text"), verb: get("verb"), file: get("file") });
+        out.push(vars.iter().map(|v| row.get(*v).map(short).unwrap_or_default()).collect());
     }
+    Ok(out)
+}
+
+/// Writes the who-said-what view; returns (speakers, quotes).
+pub fn who_said_what<W: Write>(store: &GraphStore, out: &mut W) -> Result<(usize, usize), StoreError> {
+    let files: BTreeMap<String, String> = select(store, FILES, &["a", "file"])?.into_iter().map(|r| (r[0].clone(), r[1].clone())).collect();
+    let mut speakers: BTreeMap<String, (String, String)> = BTreeMap::new();
+    for r in select(store, SPEAKERS, &["s", "label", "type"])? {
+        let entry = speakers.entry(r[0].clone()).or_insert_with(|| (r[1].clone(), r[2].clone()));
+        if !entry.1.starts_with("ng:") || entry.1 == "ng:Location" {
+            entry.1 = r[2].clone();
+        }
+    }
+    let mut quotes: BTreeMap<String, QuoteRow> = BTreeMap::new();
+    for r in select(store, QUOTES, &["q", "speaker", "text", "verb", "a"])? {
+        let file = files.get(&r[4]).cloned().unwrap_or_default();
+        quotes.entry(r[0].clone()).or_insert(QuoteRow { speaker: r[1].clone(), text: r[2].clone(), verb: r[3].clone(), file });
+    }
+    speakers.retain(|id, _| quotes.values().any(|q| &q.speaker == id));
     writeln!(out, "digraph who_said_what {{")?;
     writeln!(out, "  graph [rankdir=LR, fontname=\"Helvetica\", label=\"Who said what\", labelloc=t];")?;
     writeln!(out, "  node [fontname=\"Helvetica\", fontsize=11, style=filled];")?;

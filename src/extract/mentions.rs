@@ -252,8 +252,8 @@ fn is_place_run(tokens: &[Token], hits: &[Hit], a: usize, end: usize, lexicon: &
     if end - a < 2 || hits[a].is_some_and(|(e, _)| e == end) {
         return false;
     }
-    let ends_with_head = lexicon.place_head(tokens[end - 1].text) == Some(true);
-    let starts_with_head = lexicon.place_head(tokens[a].text) == Some(false);
+    let ends_with_head = lexicon.place_head(tokens[end - 1].text).is_some_and(|p| p.end);
+    let starts_with_head = lexicon.place_head(tokens[a].text).is_some_and(|p| p.start);
     let no_title = (a..end).all(|k| lexicon.title(tokens[k].text).is_none() && !lexicon.is_honorific(tokens[k].text));
     (ends_with_head || starts_with_head) && no_title
 }
