@@ -10,12 +10,12 @@ use std::path::{Path, PathBuf};
 #[derive(Debug, thiserror::Error)]
 pub enum ArticleError {
     /// The file could not be read (permissions, vanished...).
-    #[error("{path}: cannot read: {source}")]
+    #[error("{path}: cannot read: {cause}")]
     Unreadable {
         /// The file.
         path: PathBuf,
         /// The OS error.
-        source: std::io::Error,
+        cause: std::io::Error,
     },
     /// No text at all.
     #[error("{path}: empty file")]
@@ -49,22 +49,22 @@ pub enum ArticleError {
 #[derive(Debug, thiserror::Error)]
 pub enum CorpusError {
     /// The folder does not exist or cannot be listed.
-    #[error("corpus folder {path}: {source}")]
+    #[error("corpus folder {path}: {cause}")]
     Folder {
         /// The folder.
         path: PathBuf,
         /// The OS error.
-        source: std::io::Error,
+        cause: std::io::Error,
     },
 }
 
 /// Every article file under `dir` (`.txt`, `.html`, `.htm`, `.md`), sorted,
 /// plus the folders that could not be listed.
 pub fn discover(dir: &Path) -> Result<(Vec<PathBuf>, Vec<ArticleError>), CorpusError> {
-    let meta = std::fs::metadata(dir).map_err(|source| CorpusError::Folder { path: dir.to_path_buf(), source })?;
+    let meta = std::fs::metadata(dir).map_err(|source| CorpusError::Folder { path: dir.to_path_buf(), cause: source })?;
     if !meta.is_dir() {
         let source = std::io::Error::other("not a folder");
-        return Err(CorpusError::Folder { path: dir.to_path_buf(), source });
+        return Err(CorpusError::Folder { path: dir.to_path_buf(), cause: source });
     }
     let mut files = Vec::new();
     let mut problems = Vec::new();
@@ -73,7 +73,7 @@ pub fn discover(dir: &Path) -> Result<(Vec<PathBuf>, Vec<ArticleError>), CorpusE
         let entries = match std::fs::read_dir(&folder) {
             Ok(e) => e,
             Err(source) => {
-                problems.push(ArticleError::Unreadable { path: folder, source });
+                problems.push(ArticleError::Unreadable { path: folder, cause: source });
                 continue;
             }
         };
@@ -98,7 +98,7 @@ pub fn markup_of(path: &Path) -> Option<Markup> {
 
 /// Reads and cleans one article; `key` is its path relative to the corpus.
 pub fn read_article(path: &Path, corpus: &Path, lexicon: &Lexicon) -> Result<Article, ArticleError> {
-    let bytes = std::fs::read(path).map_err(|source| ArticleError::Unreadable { path: path.to_path_buf(), source })?;
+    let bytes = std::fs::read(path).map_err(|source| ArticleError::Unreadable { path: path.to_path_buf(), cause: source })?;
     article_from_bytes(path, corpus, &bytes, lexicon)
 }
 

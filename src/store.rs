@@ -21,12 +21,12 @@ pub enum StoreError {
         path: PathBuf,
     },
     /// The store could not be opened or written.
-    #[error("store {path}: {source}")]
+    #[error("store {path}: {cause}")]
     Storage {
         /// The store folder.
         path: PathBuf,
         /// oxigraph's error.
-        source: oxigraph::store::StorageError,
+        cause: oxigraph::store::StorageError,
     },
     /// A SPARQL query that does not parse.
     #[error("SPARQL syntax error: {0}")]
@@ -50,17 +50,17 @@ impl GraphStore {
     pub fn open(path: &Path) -> Result<GraphStore, StoreError> {
         if let Err(e) = std::fs::create_dir_all(path) {
             let source = oxigraph::store::StorageError::Io(e);
-            return Err(StoreError::Storage { path: path.to_path_buf(), source });
+            return Err(StoreError::Storage { path: path.to_path_buf(), cause: source });
         }
         match Store::open(path) {
             Ok(store) => Ok(GraphStore { store, path: path.to_path_buf() }),
             Err(e) if is_lock_error(&e) => Err(StoreError::Locked { path: path.to_path_buf() }),
-            Err(source) => Err(StoreError::Storage { path: path.to_path_buf(), source }),
+            Err(cause) => Err(StoreError::Storage { path: path.to_path_buf(), cause }),
         }
     }
 
     fn storage(&self, source: oxigraph::store::StorageError) -> StoreError {
-        StoreError::Storage { path: self.path.clone(), source }
+        StoreError::Storage { path: self.path.clone(), cause: source }
     }
 
     /// Replaces the named graph `graph` with `quads`, atomically.

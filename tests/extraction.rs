@@ -219,3 +219,9 @@ fn dates_years_ages_times_and_ordinals_are_not_statistics() {
     let s = stats("On March 4, 2024, the 45-year-old arrived at 3 p.m. for the second time, her No. 1 priority since 2019.");
     assert!(s.is_empty(), "{s:?}");
 }
+
+#[test]
+fn two_apostrophes_are_a_double_quotation_mark() {
+    let q = quotes("Ms. Dana Reyes wrote back: ''We have all the options on our desk now.''");
+    assert_eq!(q, vec![("Dana Reyes".to_string(), "We have all the options on our desk now.".to_string())]);
+}

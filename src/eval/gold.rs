@@ -265,7 +265,12 @@ mod tests {
         dir
     }
 
-    const ENTITIES: &str = r#"{"b": {"type": "Person", "names": ["Bo"]}, "a": {"type": "Country", "names": ["A"]}, "b": {"type": "Person", "names": ["Bob"]}}"#;
+    /// "b" twice: the second one's value in the first one's place, as in Python.
+    const ENTITIES: &str = r#"{
+        "b": {"type": "Person", "names": ["Bo"]},
+        "a": {"type": "Country", "names": ["A"]},
+        "b": {"type": "Person", "names": ["Bob"]}
+    }"#;
 
     #[test]
     fn entities_keep_file_order_and_articles_sort_by_file_name() {

@@ -87,18 +87,40 @@ fn is_opening_context(prev: Option<char>) -> bool {
     prev.is_none_or(|c| c.is_whitespace() || matches!(c, '(' | '[' | '\u{2014}' | '\u{2013}' | '-' | ':' | '/'))
 }
 
+/// One character of a paragraph as the quote reader sees it: `''` (two
+/// apostrophes, the double quotation mark of some archives) is one mark.
+#[derive(Clone, Copy)]
+struct Mark {
+    pos: usize,
+    c: char,
+    len: usize,
+}
+
+fn marks(par: &str) -> Vec<Mark> {
+    let mut out: Vec<Mark> = Vec::with_capacity(par.len());
+    let mut it = par.char_indices().peekable();
+    while let Some((pos, c)) = it.next() {
+        if c == '\'' && it.peek().is_some_and(|(_, n)| *n == '\'') {
+            it.next();
+            out.push(Mark { pos, c: '"', len: 2 });
+        } else {
+            out.push(Mark { pos, c, len: c.len_utf8() });
+        }
+    }
+    out
+}
+
 /// Pairs quotation marks in each paragraph.
 fn find_quotes(text: &str, paragraphs: &[Span]) -> Vec<RawQuote> {
     let mut out: Vec<RawQuote> = Vec::new();
     let mut prev_open_end = false;
     for (pi, p) in paragraphs.iter().enumerate() {
-        let par = p.of(text);
-        let chars: Vec<(usize, char)> = par.char_indices().collect();
+        let chars = marks(p.of(text));
         let mut i = 0;
         let mut first = true;
         while i < chars.len() {
-            let (pos, c) = chars[i];
-            let prev = if i > 0 { Some(chars[i - 1].1) } else { None };
+            let Mark { pos, c, len } = chars[i];
+            let prev = if i > 0 { Some(chars[i - 1].c) } else { None };
             let closer = match c {
                 '\u{201c}' => Some('\u{201d}'),
                 '"' if is_opening_context(prev) => Some('"'),
@@ -112,19 +134,19 @@ fn find_quotes(text: &str, paragraphs: &[Span]) -> Vec<RawQuote> {
             };
             let single = matches!(c, '\u{2018}' | '\'');
             let close_at = (i + 1..chars.len()).find(|&j| {
-                chars[j].1 == closer
-                    && (!single || chars.get(j + 1).is_none_or(|(_, n)| !n.is_alphanumeric()))
-                    && (closer != '"' || chars[j - 1].1 != ' ' || j + 1 == chars.len())
+                chars[j].c == closer
+                    && (!single || chars.get(j + 1).is_none_or(|n| !n.c.is_alphanumeric()))
+                    && (closer != '"' || chars[j - 1].c != ' ' || j + 1 == chars.len())
             });
             let continues = first && pos == 0 && prev_open_end;
             first = false;
             match close_at {
                 Some(j) => {
-                    let close = chars[j].0;
+                    let close = chars[j].pos;
                     out.push(RawQuote {
-                        inner: Span::new(p.start + pos + c.len_utf8(), p.start + close),
+                        inner: Span::new(p.start + pos + len, p.start + close),
                         open: p.start + pos,
-                        close: p.start + close + closer.len_utf8(),
+                        close: p.start + close + chars[j].len,
                         paragraph: pi,
                         open_end: false,
                         continues,
@@ -133,7 +155,7 @@ fn find_quotes(text: &str, paragraphs: &[Span]) -> Vec<RawQuote> {
                 }
                 None if !single => {
                     out.push(RawQuote {
-                        inner: Span::new(p.start + pos + c.len_utf8(), p.end),
+                        inner: Span::new(p.start + pos + len, p.end),
                         open: p.start + pos,
                         close: p.end,
                         paragraph: pi,
@@ -156,9 +178,11 @@ fn looks_like_title(text: &str, paragraph: crate::model::Span, q: &RawQuote) -> 
     let cue = before.iter().any(|w| TITLE_CUES.contains(&w.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase().as_str()));
     let inner = q.inner.of(text);
     let words: Vec<&str> = inner.split_whitespace().collect();
+    let long: Vec<&&str> = words.iter().filter(|w| w.len() > 3).collect();
     let title_case = words.len() <= 8
-        && words.iter().filter(|w| w.len() > 3).all(|w| w.starts_with(|c: char| c.is_uppercase()))
-        && !inner.trim_end().ends_with(['.', ',', '!', '?']);
+        && long.len() >= 2
+        && long.iter().all(|w| w.starts_with(|c: char| c.is_uppercase()))
+        && !inner.trim_end().ends_with(['!', '?']);
     cue || title_case
 }
 
