@@ -71,9 +71,19 @@ fn marked_as_person(text: &str, tokens: &[super::tokens::Token], m: &Mention, le
     honorific_before || verb_after || verb_before
 }
 
-/// "Full Name (ACR)": acronym -> organization label.
-fn defined_acronyms(analysis: &Analysis) -> HashMap<String, String> {
+/// "Full Name (ACR)": acronym -> organization label. The name may be one the
+/// lexicons and cue words did not know ("U.S. Geological Survey (USGS)"): the
+/// acronym's letters matching the name's initials make it an organization.
+fn defined_acronyms(analysis: &mut Analysis) -> HashMap<String, String> {
     let mut map = HashMap::new();
+    for s in analysis.sentences.iter_mut() {
+        if let Some((m, acronym)) = unknown_defined_name(analysis.text, s) {
+            map.insert(acronym, m.label.clone());
+            s.mentions.retain(|x| x.tokens.1 <= m.tokens.0 || x.tokens.0 >= m.tokens.1);
+            s.mentions.push(m);
+            s.mentions.sort_by_key(|x| x.tokens.0);
+        }
+    }
     for s in &analysis.sentences {
         for m in s.mentions.iter().filter(|m| m.kind == EntityType::Organization && m.cue == Cue::Name) {
             let after = &analysis.text[m.span.end..s.span.end];
@@ -85,6 +95,40 @@ fn defined_acronyms(analysis: &Analysis) -> HashMap<String, String> {
         }
     }
     map
+}
+
+/// A capitalised name followed by "(ACR)" whose initials spell ACR.
+fn unknown_defined_name(text: &str, s: &AnalysedSentence) -> Option<(Mention, String)> {
+    let toks = &s.tokens;
+    for (i, t) in toks.iter().enumerate() {
+        let acronym = t.text;
+        let bracketed = i > 0 && text[toks[i - 1].end..t.start].trim() == "(" && text[t.end..].starts_with(')');
+        if !bracketed || !(2..=8).contains(&acronym.len()) || !acronym.chars().all(|c| c.is_ascii_uppercase()) {
+            continue;
+        }
+        // Walk back over the name's words, collecting the initials of capitalised ones.
+        let mut start = i - 1;
+        let mut initials = String::new();
+        while start > 0 {
+            let w = &toks[start - 1];
+            if w.is_capitalised() {
+                initials.insert(0, w.text.chars().next().unwrap_or(' '));
+            } else if !matches!(w.text, "of" | "for" | "and" | "on" | "the") {
+                break;
+            }
+            start -= 1;
+            if initials == acronym {
+                break;
+            }
+        }
+        let known = s.mentions.iter().any(|m| m.tokens.0 == start && m.tokens.1 == i && m.kind == EntityType::Organization);
+        if initials == acronym && !known && i - start >= 2 {
+            let label = text[toks[start].start..toks[i - 1].end].to_string();
+            let m = Mention { span: Span::new(toks[start].start, toks[i - 1].end), tokens: (start, i), kind: EntityType::Organization, label, cue: Cue::Name, class: None };
+            return Some((m, acronym.to_string()));
+        }
+    }
+    None
 }
 
 fn add_acronym_mentions(analysis: &mut Analysis, acronyms: &HashMap<String, String>) {

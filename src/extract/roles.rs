@@ -34,7 +34,7 @@ pub fn extract(analysis: &Analysis, lexicon: &Lexicon, facts: &mut Facts) {
             }
             let written_in_full = m.span.of(analysis.text).contains(' ');
             if written_in_full {
-                title_before(analysis.text, s, m, lexicon, facts);
+                title_before(analysis, s, m, lexicon, facts);
             }
             let after = party_shorthand(analysis.text, s, m, lexicon, facts);
             apposition(analysis.text, s, mi, after, lexicon, facts);
@@ -66,10 +66,15 @@ fn title_ending_at(tokens: &[Token], text: &str, end: usize, lexicon: &Lexicon) 
 }
 
 /// "Chinese Foreign Ministry spokesman Wang Wenbin".
-fn title_before(text: &str, s: &AnalysedSentence, m: &Mention, lexicon: &Lexicon, facts: &mut Facts) {
-    let first = m.tokens.0;
+fn title_before(analysis: &Analysis, s: &AnalysedSentence, m: &Mention, lexicon: &Lexicon, facts: &mut Facts) {
+    let text = analysis.text;
+    let mut first = m.tokens.0;
     if first == 0 || !adjacent(text, &s.tokens[first - 1], &s.tokens[first]) {
-        return;
+        return title_before_comma(analysis, s, m, lexicon, facts);
+    }
+    // "County Coroner Dr. Nathan Osei": an honorific between title and name.
+    if first > 1 && lexicon.is_honorific(s.tokens[first - 1].text) && lexicon.title(s.tokens[first - 1].text).is_none() {
+        first -= 1;
     }
     let Some((mut start, label, implied)) = title_ending_at(&s.tokens, text, first, lexicon) else { return };
     let mut role = label;
@@ -91,6 +96,61 @@ fn title_before(text: &str, s: &AnalysedSentence, m: &Mention, lexicon: &Lexicon
     let cue = organization_ending_at(text, s, start);
     let org = choose_org(cue, implied, lexicon, facts);
     add(facts, s, m, role, org, former);
+}
+
+/// Words that open a role written before a name and a comma ("Its president, X").
+const ROLE_OPENERS: &[&str] = &["his", "her", "its", "their", "the", "a", "an", "our"];
+
+/// "Its president, Lauren Beaudry", "Acme's managing director, Jo Lee": a role,
+/// opened by a possessive or a determiner, then a comma, then the name.
+fn title_before_comma(analysis: &Analysis, s: &AnalysedSentence, m: &Mention, lexicon: &Lexicon, facts: &mut Facts) {
+    let text = analysis.text;
+    let first = m.tokens.0;
+    if first < 2 || gap(text, &s.tokens[first - 1], &s.tokens[first]).trim() != "," {
+        return;
+    }
+    // The role ends with a title just before the comma.
+    let Some((mut start, _, implied)) = title_ending_at(&s.tokens, text, first, lexicon) else { return };
+    let title_start = start;
+    // Walk back over lower-case role words ("fentanyl czar", "director of health statistics").
+    let mut k = start;
+    while k > 0 && k > first.saturating_sub(9) {
+        let w = s.tokens[k - 1].lower();
+        let joined = adjacent(text, &s.tokens[k - 1], &s.tokens[k]) || gap(text, &s.tokens[k - 1], &s.tokens[k]).trim().is_empty();
+        if !joined || ROLE_OPENERS.contains(&w.as_str()) || organization_ending_at(text, s, k).is_some() {
+            break;
+        }
+        if s.tokens[k - 1].is_capitalised() && k - 1 != 0 {
+            break;
+        }
+        k -= 1;
+    }
+    // What opens it: a possessive organization, or a possessive/determiner word.
+    let cue = organization_ending_at(text, s, k);
+    let opener = k.checked_sub(1).map(|o| s.tokens[o].lower());
+    let opened = cue.is_some() || opener.as_deref().is_some_and(|w| ROLE_OPENERS.contains(&w)) || k == 0;
+    if !opened {
+        return;
+    }
+    let _ = title_start;
+    start = k;
+    let role = text[s.tokens[start].start..s.tokens[first - 1].end].trim_end_matches(',').to_string();
+    let org = match (cue, opener.as_deref()) {
+        (Some(c), _) => choose_org(Some(c), implied, lexicon, facts),
+        // "Its president": the organization the sentence or the one before is about.
+        (None, Some("its" | "their")) => latest_org(analysis, s.tokens[start].start).map(|o| relation_entity(o, facts)).or_else(|| choose_org(None, implied, lexicon, facts)),
+        _ => choose_org(None, implied, lexicon, facts),
+    };
+    add(facts, s, m, role, org, false);
+}
+
+/// The latest organization named before byte `at` in the article.
+fn latest_org<'a>(analysis: &'a Analysis, at: usize) -> Option<&'a Mention> {
+    analysis
+        .sentences
+        .iter()
+        .flat_map(|x| x.mentions.iter())
+        .rfind(|o| o.span.end <= at && o.kind == EntityType::Organization && o.cue == Cue::Name)
 }
 
 /// The organization, country or demonym mention that ends right before token `end`
@@ -149,7 +209,8 @@ fn party_shorthand(text: &str, s: &AnalysedSentence, m: &Mention, lexicon: &Lexi
     let letter = parts.next().unwrap_or("");
     let Some(party) = lexicon.party(letter).filter(|_| letter.len() == 1) else { return next };
     let mut end = next + 1;
-    while end < s.tokens.len() && end <= next + 3 && !gap(text, &s.tokens[end - 1], &s.tokens[end]).contains(')') {
+    let closer = if opened == "(" { ')' } else { ',' };
+    while end < s.tokens.len() && end <= next + 3 && !gap(text, &s.tokens[end - 1], &s.tokens[end]).contains(closer) {
         end += 1;
     }
     let org = facts.entity(EntityType::Organization, party);

@@ -43,7 +43,7 @@ pub fn extract(analysis: &Analysis, lexicon: &Lexicon, quotes: &[FoundQuote], fa
             let start = qualifier_start(s, k);
             let label = label(analysis.text, s, start, end);
             let source = quote_speaker(quotes, s.tokens[k].start)
-                .or_else(|| sentence_source(analysis.text, s, k, facts))
+                .or_else(|| sentence_source(analysis, s, k, facts))
                 .or_else(|| previous_source.filter(|(p, _)| p + 1 == si).map(|(_, e)| e));
             if let Some(src) = source {
                 previous_source = Some((si, src));
@@ -122,6 +122,30 @@ fn qualifier_start(s: &AnalysedSentence, k: usize) -> usize {
     start
 }
 
+/// A capitalised word or two at token `i` that no mention covers: an unknown organization.
+fn unknown_name_at<'a>(s: &AnalysedSentence<'a>, i: usize) -> Option<&'a str> {
+    let t = s.tokens.get(i)?;
+    let covered = s.mentions.iter().any(|m| m.tokens.0 <= i && i < m.tokens.1);
+    (t.is_capitalised() && !covered && t.text.chars().count() > 2).then_some(t.text)
+}
+
+/// "The agency estimated that ...": "the agency" before a reporting verb is the
+/// latest organization the article named.
+fn nominal_subject(analysis: &Analysis, s: &AnalysedSentence, v: usize, facts: &mut Facts) -> Option<usize> {
+    let noun = s.tokens.get(v.checked_sub(1)?)?.lower();
+    let det = s.tokens.get(v.checked_sub(2)?)?.lower();
+    if det != "the" || !matches!(noun.as_str(), "agency" | "ministry" | "department" | "office" | "bureau" | "commission" | "board" | "council" | "organization" | "company" | "survey") {
+        return None;
+    }
+    let at = s.tokens[v].start;
+    let m = analysis
+        .sentences
+        .iter()
+        .flat_map(|x| x.mentions.iter())
+        .rfind(|m| m.span.end <= at && m.kind == EntityType::Organization && m.cue == Cue::Name)?;
+    Some(relation_entity(m, facts))
+}
+
 /// The phrase that states the number: from its qualifier to the end of the clause.
 fn label(text: &str, s: &AnalysedSentence, start: usize, end: usize) -> String {
     let mut stop = end;
@@ -144,7 +168,8 @@ fn is_source(m: &Mention) -> bool {
 }
 
 /// "according to X", "data from X", "X reported that ...", or an organization subject.
-fn sentence_source(text: &str, s: &AnalysedSentence, k: usize, facts: &mut Facts) -> Option<usize> {
+fn sentence_source(analysis: &Analysis, s: &AnalysedSentence, k: usize, facts: &mut Facts) -> Option<usize> {
+    let text = analysis.text;
     let lower: Vec<String> = s.tokens.iter().map(|t| t.lower()).collect();
     for (i, w) in lower.iter().enumerate() {
         let cue = (w == "according" && lower.get(i + 1).is_some_and(|n| n == "to"))
@@ -153,15 +178,28 @@ fn sentence_source(text: &str, s: &AnalysedSentence, k: usize, facts: &mut Facts
             if let Some(m) = s.mentions.iter().find(|m| m.tokens.0 > i && m.tokens.0 <= i + 7 && is_source(m)) {
                 return Some(relation_entity(m, facts));
             }
+            // "according to Abiove": a name the lexicons do not know is still a source.
+            if let Some(name) = unknown_name_at(s, i + 2) {
+                return Some(facts.entity(EntityType::Organization, name));
+            }
         }
     }
     // "The CDC reported that more than ...": a reporting verb before the number, its clause holding it.
     if let Some(v) = (0..k).rev().find(|&v| REPORTING.contains(&lower[v].as_str())) {
-        let clause_opens = lower[v + 1..k].iter().any(|w| matches!(w.as_str(), "that" | "it" | "they" | "he" | "she" | "we")) || k - v <= 3;
+        let clause_opens = lower[v + 1..k].iter().any(|w| matches!(w.as_str(), "that" | "it" | "they" | "he" | "she" | "we")) || k - v <= 8;
         if clause_opens {
             if let Some(m) = s.mentions.iter().find(|m| m.tokens.1 <= v && is_source(m)) {
                 return Some(relation_entity(m, facts));
             }
+            if let Some(src) = nominal_subject(analysis, s, v, facts) {
+                return Some(src);
+            }
+        }
+    }
+    // "... made up roughly 60% of the total, the CDC said.": an attribution after the number.
+    if let Some(v) = (k + 1..s.tokens.len()).find(|&v| REPORTING.contains(&lower[v].as_str()) && v + 3 >= s.tokens.len()) {
+        if let Some(m) = s.mentions.iter().rfind(|m| m.tokens.0 > k && m.tokens.1 <= v && is_source(m)) {
+            return Some(relation_entity(m, facts));
         }
     }
     // An organization as the subject of the sentence: "The Justice Department filed charges against four ...".
