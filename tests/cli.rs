@@ -67,10 +67,12 @@ fn bad_files_are_named_and_skipped_and_the_rest_is_built() {
     dir.write("c/binary.txt", b"\x00\x01\x02 not text");
     dir.write("c/latin1.txt", b"Caf\xe9 owners said so.");
     dir.write("c/ignored.pdf", b"%PDF");
+    // Unreadable for anyone, root included (a permissions test would pass as root).
+    std::os::unix::fs::symlink(dir.path("c/nowhere.txt"), dir.path("c/dangling.txt")).expect("symlink");
     let out = dir.build(&dir.path("c"), "store");
     assert_eq!(out.status.code(), Some(2), "skips give exit code 2: {}", stderr(&out));
     let err = stderr(&out);
-    for name in ["empty.txt: empty file", "binary.txt: binary file", "latin1.txt: not valid UTF-8"] {
+    for name in ["empty.txt: empty file", "binary.txt: binary file", "latin1.txt: not valid UTF-8", "dangling.txt: cannot read"] {
         assert!(err.contains(name), "stderr lacks {name:?}: {err}");
     }
     assert!(!err.contains("ignored.pdf"));

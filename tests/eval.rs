@@ -160,7 +160,7 @@ const CORNER_GRAPH: &str = r#"
   :q2 a ng:Quote ; ng:text "Nobody knows who said this line." .
   :q3 a ng:Quote ; ng:speaker :bob ; ng:text "It's Jane\u2019s job, not \"mine\"." ; prov:wasDerivedFrom :a1 .
   :canada ng:exports :canola ; ng:exportsTo :japan .
-  :st1 a ng:Statistic ; ng:value 107600 ; ng:attributedTo :acme, :jane ; prov:wasDerivedFrom :a1 .
+  :st1 a ng:Statistic ; ng:value 48250 ; ng:attributedTo :acme, :jane ; prov:wasDerivedFrom :a1 .
   :st2 a ng:Statistic ; ng:value "1.5E3"^^xsd:double ; ng:attributedTo :nobody ; prov:wasDerivedFrom :a1 .
   :st3 a ng:Statistic ; ng:value "42" .
   :st4 a ng:Statistic ; ng:value "abc" ; prov:wasDerivedFrom :a1 .
@@ -233,7 +233,7 @@ const CORNER_GOLD: [(&str, &str); 5] = [
   {"exporter": "mexico", "product": "canola", "destination": null, "optional": true}
  ],
  "statistics": [
-  {"value": 107600, "source": "acme", "text": "more than 107,600 people"},
+  {"value": 48250, "source": "acme", "text": "more than 48,250 people"},
   {"value": 1500.0, "source": "acme", "text": "1,500 tonnes"},
   {"value": "42", "source": null},
   {"value": 2.5, "source": "jane-roe", "text": "two and a half"},

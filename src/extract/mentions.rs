@@ -316,7 +316,7 @@ fn split_run(
         let t = &tokens[k];
         if let Some((e, entry)) = hits[k] {
             let e = e.min(end);
-            // "Jordan Dennison", "Lloyd Austin": a one-word place next to a name is part of it.
+            // "Jordan Hale", "Maria Austin": a one-word place next to a name is part of it.
             let single_place = e == k + 1 && matches!(entry.kind, EntityType::Country | EntityType::Location);
             let name_follows = e < end && hits[e].is_none() && is_name_word(&tokens[e], lexicon);
             // A capital letter at the start of a sentence says nothing: "Getting China ...".

@@ -6,7 +6,7 @@
 //! looked for, in order: after the quote in its sentence (`," X said`,
 //! `," said X`, `," he added`, `according to X`); before it in its sentence
 //! (`X said: "`, `X told CNN that "`, `..., saying X should "` whose speaker is
-//! the clause's subject); in the next sentence (`"..." Luckey said.`); in the
+//! the clause's subject); in the next sentence (`"..." Okafor said.`); in the
 //! sentence before; and, for a paragraph that is nothing but a quote, the
 //! previous speaker. Pronouns go to the latest person mentioned outside quotes,
 //! "the ministry" / "the agency" to the latest organization of that kind, and a

@@ -2,7 +2,7 @@
 //!
 //! Three constructions, all read around a person's full name:
 //! - a title before the name, itself preceded by its organization or country
-//!   ("State Department spokesman Matthew Miller", "Chinese leader Xi Jinping",
+//!   ("Treasury spokeswoman Ana Ruiz", "Chinese leader Xi Jinping",
 //!   "Secretary of State Antony Blinken" whose title implies its department);
 //! - congressional shorthand after it ("Rep. X (D., Md.)", "Sen. X (R-FL)"):
 //!   party membership;
