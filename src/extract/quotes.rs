@@ -270,8 +270,7 @@ fn after_quote(analysis: &Analysis, si: usize, from: usize, lexicon: &Lexicon, f
 /// it), then a pronoun or noun right before the verb, then an organization or country.
 fn speaker_before_verb(analysis: &Analysis, si: usize, from: usize, verb: usize, lexicon: &Lexicon, facts: &mut Facts) -> Option<usize> {
     let s = &analysis.sentences[si];
-    let in_range = |m: &&Mention| m.tokens.0 >= from && m.tokens.1 <= verb && !inside_quote(analysis, m.span.start);
-    if let Some(p) = s.mentions.iter().filter(in_range).find(|m| m.kind == EntityType::Person) {
+    if let Some(p) = subject_person(analysis, si, from, verb) {
         return Some(relation_entity(p, facts));
     }
     let before = verb.checked_sub(1).filter(|&b| b >= from);
@@ -287,6 +286,34 @@ fn speaker_before_verb(analysis: &Analysis, si: usize, from: usize, verb: usize,
         }
     }
     speaker_from(analysis, si, from, verb, lexicon, facts)
+}
+
+/// Prepositions whose object is not the subject of a following verb, and
+/// complementisers whose clause's subject is not ("X added that Y ... and claimed")
+/// ("In a swipe against Donald Trump, Clinton said", "an aide to Sen. Jones, said").
+const OBJECT_MARKERS: &[&str] = &["to", "of", "for", "with", "by", "from", "about", "against", "at", "on", "under", "than", "into", "since", "after", "before", "over", "toward", "towards", "that", "whether"];
+
+/// The subject of a verb among the people in tokens `[from, verb)`: the nearest
+/// person that is neither a possessive ("Clinton's campaign") nor the object of a
+/// preposition; the first person when every one is.
+fn subject_person<'a>(analysis: &'a Analysis, si: usize, from: usize, verb: usize) -> Option<&'a Mention> {
+    let s = &analysis.sentences[si];
+    let people: Vec<&Mention> = s
+        .mentions
+        .iter()
+        .filter(|m| m.kind == EntityType::Person && m.tokens.0 >= from && m.tokens.1 <= verb && !inside_quote(analysis, m.span.start))
+        .collect();
+    let is_subject = |m: &&Mention| {
+        let possessive = analysis.text[m.span.end..].starts_with(['\'', '\u{2019}']);
+        // Skip titles and honorifics written before the name ("to Sen. Jones").
+        let mut k = m.tokens.0;
+        while k > 0 && (s.tokens[k - 1].is_capitalised() || s.tokens[k - 1].text.ends_with('.')) && !s.mentions.iter().any(|o| o.tokens.1 == k) {
+            k -= 1;
+        }
+        let object = k > 0 && OBJECT_MARKERS.contains(&s.tokens[k - 1].lower().as_str());
+        !possessive && !object
+    };
+    people.iter().rev().find(|m| is_subject(m)).or(people.first()).copied()
 }
 
 /// `X said: "`, `X told CNN that "`, `..., saying X should "`: speech verbs before
@@ -344,6 +371,9 @@ fn speaker_from(analysis: &Analysis, si: usize, from: usize, to: usize, lexicon:
     }
     let to = to.min(s.tokens.len());
     for k in from..to {
+        if inside_quote(analysis, s.tokens[k].start) {
+            continue;
+        }
         let word = s.tokens[k].lower();
         if matches!(word.as_str(), "he" | "she") {
             return latest_person(analysis, s.tokens[k].start, facts);
