@@ -162,15 +162,20 @@ fn run_end(text: &str, tokens: &[Token], hits: &[Hit], i: usize, lexicon: &Lexic
             end = hits[end].map_or(end + 1, |(e, _)| e.max(end + 1));
             continue;
         }
-        // A connector counts only between capitalised words.
+        // A connector counts only between capitalised words; "of the" counts as one.
+        // "Secretary of the Treasury", "Ministry of the Interior" — but not "Jo Tan of the University".
+        let head_before = lexicon.title(tokens[end - 1].text).is_some() || lexicon.is_org_head(tokens[end - 1].text) || lexicon.place_head(tokens[end - 1].text).is_some();
+        let gap_words = if next.text == "of" && head_before && tokens.get(end + 1).is_some_and(|t| t.text == "the") { 2 } else { 1 };
         let joins = CONNECTORS.contains(&next.text)
-            && tokens.get(end + 1).is_some_and(|after| {
-                adjacent(text, next, after) && starts_run(after, &hits[end + 1]) && (hits[end + 1].is_some() || !lexicon.is_not_name(after.text))
+            && tokens.get(end + gap_words).is_some_and(|after| {
+                adjacent(text, &tokens[end + gap_words - 1], after)
+                    && starts_run(after, &hits[end + gap_words])
+                    && (hits[end + gap_words].is_some() || !lexicon.is_not_name(after.text))
             });
         if !joins {
             break;
         }
-        end += 1;
+        end += gap_words;
     }
     end
 }
@@ -388,6 +393,14 @@ fn push_name(text: &str, tokens: &[Token], s: usize, e: usize, headline: bool, a
     let words = &tokens[s..e];
     let label = surface(text, tokens, s, e);
     let head_word = |t: &Token| lexicon.is_org_head(t.text) || lexicon.place_head(t.text).is_some() || lexicon.is_other_head(t.text);
+    let last = &words[words.len() - 1];
+    if words.len() > 1 && lexicon.place_head(last.text).is_some_and(|p| p.end) {
+        out.push(mention(tokens, s, e, EntityType::Location, label, Cue::Name));
+        return;
+    }
+    if words.len() > 1 && (lexicon.is_org_head(last.text) || lexicon.is_other_head(last.text)) {
+        return;
+    }
     match words.len() {
         1 if head_word(&words[0]) => {}
         1 => out.push(mention(tokens, s, e, EntityType::Person, label, Cue::Candidate)),
