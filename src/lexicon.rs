@@ -97,6 +97,7 @@ pub struct Lexicon {
     other_heads: HashSet<String>,
     furniture: Vec<(Regex, bool)>,
     state_abbreviations: HashMap<String, String>,
+    country_of_place: HashMap<String, String>,
     parties: HashMap<String, String>,
     trade_verbs: HashMap<String, TradeDirection>,
 }
@@ -232,7 +233,11 @@ impl Lexicon {
         }
         let (file, text) = lexicon_file!("locations.tsv");
         let mut state_abbreviations = HashMap::new();
+        let mut country_of_place = HashMap::new();
         for (_, c) in rows(file, text, 5)? {
+            if !c[4].trim().is_empty() {
+                country_of_place.insert(c[0].to_string(), c[4].trim().to_string());
+            }
             let e = entry(EntityType::Location, c[0]);
             names.add(c[0], &e);
             for a in values(c[1]) {
@@ -376,6 +381,7 @@ impl Lexicon {
             other_heads: entries(include_str!("../ontology/lexicon/other_heads.txt")).map(str::to_string).collect(),
             furniture,
             state_abbreviations,
+            country_of_place,
             parties,
             trade_verbs,
         })
@@ -482,6 +488,11 @@ impl Lexicon {
     /// "Md." or "MD" or "Ohio" in congressional shorthand -> the state.
     pub fn state_abbreviation(&self, form: &str) -> Option<&str> {
         self.state_abbreviations.get(form).map(String::as_str)
+    }
+
+    /// The country a place of the lexicon is in ("Gujarat" -> "India").
+    pub fn country_of_place(&self, place: &str) -> Option<&str> {
+        self.country_of_place.get(place).map(String::as_str)
     }
 
     /// "D", "Democrat", "Democratic" -> the party's canonical name.

@@ -225,3 +225,25 @@ fn two_apostrophes_are_a_double_quotation_mark() {
     let q = quotes("Ms. Dana Reyes wrote back: ''We have all the options on our desk now.''");
     assert_eq!(q, vec![("Dana Reyes".to_string(), "We have all the options on our desk now.".to_string())]);
 }
+
+#[test]
+fn coordinated_exporters_and_products() {
+    let x = exports("Peru and Chile sold copper and lithium to Japan last year.");
+    for exporter in ["Peru", "Chile"] {
+        for product in ["copper", "lithium"] {
+            assert!(x.contains(&(exporter.into(), product.into(), Some("Japan".into()))), "{exporter} {product}: {x:?}");
+        }
+    }
+}
+
+#[test]
+fn a_demonym_on_the_product_names_the_exporter_of_a_purchase() {
+    let x = exports("Kenya bought 80,000 tonnes of Pakistani rice in March.");
+    assert_eq!(x, vec![("Pakistan".into(), "rice".into(), Some("Kenya".into()))]);
+}
+
+#[test]
+fn a_company_subject_exports_for_its_home_country() {
+    let x = exports("Nutrien reported higher sales on Monday. It also ships potash to Brazil and Indonesia.");
+    assert!(x.iter().any(|(e, p, d)| e == "Canada" && p == "potash" && d.as_deref() == Some("Brazil")), "{x:?}");
+}

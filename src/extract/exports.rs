@@ -11,6 +11,7 @@
 //! "denies it ships", "no longer") cancels it.
 
 use super::mentions::{Cue, Mention};
+use super::tokens::Token;
 use super::{relation_entity, AnalysedSentence, Analysis};
 use crate::lexicon::{Lexicon, TradeDirection};
 use crate::model::{EntityType, Evidence, Export, Facts};
@@ -34,12 +35,34 @@ pub fn extract(analysis: &Analysis, lexicon: &Lexicon, facts: &mut Facts) {
         }
         for (v, t) in s.tokens.iter().enumerate() {
             let Some(direction) = lexicon.trade_verb(t.text) else { continue };
-            if negated(s, v) || (direction == TradeDirection::Inbound && !from_follows(s, v)) {
+            if negated(s, v) || (direction == TradeDirection::Inbound && !from_follows(s, v) && !is_buyer_verb(t)) {
                 continue;
             }
-            read_trade(analysis, si, v, direction, facts);
+            read_trade(&Trade { analysis, lexicon, si, v, direction }, facts);
         }
     }
+}
+
+/// One trade word in its sentence.
+struct Trade<'a> {
+    analysis: &'a Analysis<'a>,
+    lexicon: &'a Lexicon,
+    si: usize,
+    v: usize,
+    direction: TradeDirection,
+}
+
+impl<'a> Trade<'a> {
+    fn s(&self) -> &'a AnalysedSentence<'a> {
+        &self.analysis.sentences[self.si]
+    }
+}
+
+/// "buy", "import": the subject is the destination, and the exporter may be
+/// named by a demonym on the product instead of "from".
+fn is_buyer_verb(t: &Token) -> bool {
+    let w = t.lower();
+    w.starts_with("buy") || w.starts_with("bought") || w.starts_with("import") || w.starts_with("purchas")
 }
 
 fn negated(s: &AnalysedSentence, v: usize) -> bool {
@@ -55,6 +78,18 @@ fn is_country_like(m: &Mention) -> bool {
     m.kind == EntityType::Country || matches!(m.cue, Cue::Capital(_) | Cue::Demonym)
 }
 
+/// The country a mention stands for in trade: a country, a capital or demonym,
+/// a place of the lexicon, or an organization of the lexicon with its home country.
+fn country_of(m: &Mention, lexicon: &Lexicon) -> Option<String> {
+    match (&m.cue, m.kind) {
+        (Cue::Capital(c), _) => Some(c.clone()),
+        (_, EntityType::Country) => Some(m.label.clone()),
+        (_, EntityType::Location) => lexicon.country_of_place(&m.label).map(str::to_string),
+        (_, EntityType::Organization) => lexicon.country_of_org(&m.label).map(str::to_string),
+        _ => None,
+    }
+}
+
 /// "chemicals sold through normal trade", "chemicals that are shipped into Mexico":
 /// a passive, whose product stands before the verb and whose subject is not the exporter.
 fn is_passive(s: &AnalysedSentence, v: usize) -> bool {
@@ -67,69 +102,134 @@ fn is_passive(s: &AnalysedSentence, v: usize) -> bool {
     participle && !subject_before && (auxiliary(&word(1)) || auxiliary(&word(2)) || noun_before)
 }
 
-fn read_trade(analysis: &Analysis, si: usize, v: usize, direction: TradeDirection, facts: &mut Facts) {
-    let s = &analysis.sentences[si];
-    let from_countries = countries_after_from(analysis, s, v);
-    let from_country = from_countries.first().copied();
-    let passive = direction == TradeDirection::Outbound && is_passive(s, v);
+/// Substances from `first` through a list ("4-AP and 1-boc-4-AP", "wheat, corn and barley").
+fn product_list<'s>(analysis: &Analysis, s: &'s AnalysedSentence, first: &'s Mention) -> Vec<&'s Mention> {
+    let mut out = vec![first];
+    let mut k = first.tokens.1;
+    while let Some(t) = s.tokens.get(k) {
+        let conjunction = matches!(t.text, "and" | "or");
+        let comma = k > 0 && super::gap(analysis.text, &s.tokens[k - 1], t).contains(',');
+        if !conjunction && !comma {
+            break;
+        }
+        let at = k + usize::from(conjunction);
+        match s.mentions.iter().find(|m| m.kind == EntityType::Substance && m.tokens.0 == at) {
+            Some(m) => {
+                out.push(m);
+                k = m.tokens.1;
+            }
+            None => break,
+        }
+    }
+    out
+}
+
+fn find_product<'a>(t: &Trade<'a>, passive: bool) -> Option<&'a Mention> {
+    let (s, v) = (t.s(), t.v);
     let substance_before = || s.mentions.iter().rfind(|m| m.kind == EntityType::Substance && m.tokens.1 <= v && v - m.tokens.1 <= 6);
-    let product = if passive {
-        substance_before()
-    } else {
-        s.mentions
-            .iter()
-            .find(|m| m.kind == EntityType::Substance && m.tokens.0 > v && m.tokens.0 <= v + 12)
-            .or_else(|| pronoun_product(analysis, si, v))
-            // "98% of the precursor chemicals ... come from China": the product is before.
-            .or_else(|| (direction == TradeDirection::Inbound).then(substance_before).flatten())
-            .or_else(|| anaphoric_drug(analysis, si, v))
-            .or_else(|| (direction == TradeDirection::Inbound).then(|| previous_product(analysis, si, v)).flatten())
+    if passive {
+        return substance_before();
+    }
+    s.mentions
+        .iter()
+        .find(|m| m.kind == EntityType::Substance && m.tokens.0 > v && m.tokens.0 <= v + 12 && !super::is_generic_class(m))
+        .or_else(|| pronoun_product(t.analysis, t.si, v))
+        // "98% of the precursor chemicals ... come from China": the product is before.
+        .or_else(|| (t.direction == TradeDirection::Inbound).then(substance_before).flatten())
+        .or_else(|| anaphoric_drug(t.analysis, t.si, v))
+        .or_else(|| (t.direction == TradeDirection::Inbound).then(|| previous_product(t.analysis, t.si, v)).flatten())
+}
+
+/// Countries that are the subject of the trade word: the nearest before it, with
+/// those coordinated with it ("Thailand and Vietnam sold ...").
+fn subject_countries(t: &Trade) -> Vec<String> {
+    let (s, v) = (t.s(), t.v);
+    let Some(nearest) = s.mentions.iter().rfind(|m| is_country_like(m) && m.tokens.1 <= v && v - m.tokens.1 <= 14) else {
+        return Vec::new();
     };
-    let Some(product) = product else { return };
-    let subject = s.mentions.iter().rfind(|m| is_country_like(m) && m.tokens.1 <= v && v - m.tokens.1 <= 14);
-    let exporter = match direction {
-        TradeDirection::Outbound if passive => return record_passive(analysis, si, v, from_country, product, facts),
-        TradeDirection::Outbound => subject.or(from_country).or_else(|| pronoun_country(analysis, si, v)),
-        TradeDirection::Inbound => from_country,
+    let mut out: Vec<String> = country_of(nearest, t.lexicon).into_iter().collect();
+    let mut start = nearest.tokens.0;
+    while start >= 2 {
+        let joiner = &s.tokens[start - 1];
+        let by_and = joiner.text == "and";
+        let by_comma = super::gap(t.analysis.text, joiner, &s.tokens[start]).contains(',');
+        let end = if by_and { start - 1 } else { start };
+        let prev = s.mentions.iter().find(|m| m.tokens.1 == end && is_country_like(m));
+        match prev {
+            Some(p) if by_and || by_comma => {
+                out.extend(country_of(p, t.lexicon));
+                start = p.tokens.0;
+            }
+            _ => break,
+        }
+    }
+    out
+}
+
+/// "X Pharma, based in Gujarat, shipped": a place or a known organization before
+/// the trade word gives the exporting country.
+fn place_subject(t: &Trade) -> Option<String> {
+    let (s, v) = (t.s(), t.v);
+    s.mentions
+        .iter()
+        .filter(|m| m.tokens.1 <= v && v - m.tokens.1 <= 12 && matches!(m.kind, EntityType::Location | EntityType::Organization))
+        .rev()
+        .find_map(|m| country_of(m, t.lexicon))
+}
+
+/// "Indian white rice", "Chinese fentanyl": a demonym on the product.
+fn product_demonym(t: &Trade, product: &Mention) -> Option<String> {
+    t.s()
+        .mentions
+        .iter()
+        .find(|m| m.cue == Cue::Demonym && m.tokens.1 <= product.tokens.0 && product.tokens.0 - m.tokens.1 <= 1)
+        .map(|m| m.label.clone())
+}
+
+fn read_trade(t: &Trade, facts: &mut Facts) {
+    let s = t.s();
+    let passive = t.direction == TradeDirection::Outbound && is_passive(s, t.v);
+    let Some(product) = find_product(t, passive) else { return };
+    let in_sentence = s.span.start <= product.span.start && product.span.end <= s.span.end;
+    let products = if in_sentence { product_list(t.analysis, s, product) } else { vec![product] };
+    let from: Vec<String> = countries_after_from(t.analysis, s, t.v).into_iter().filter_map(|m| country_of(m, t.lexicon)).collect();
+    let subjects = subject_countries(t);
+    let demonym: Vec<String> = product_demonym(t, product).into_iter().collect();
+    let exporters: Vec<String> = match t.direction {
+        TradeDirection::Outbound if passive => first_non_empty(vec![from, pronoun_country(t).into_iter().collect()]),
+        TradeDirection::Outbound => first_non_empty(vec![
+            subjects.clone(),
+            from,
+            demonym,
+            pronoun_country(t).into_iter().collect(),
+            place_subject(t).into_iter().collect(),
+            lone_country(s, t.v).and_then(|m| country_of(m, t.lexicon)).into_iter().collect(),
+        ]),
+        TradeDirection::Inbound => first_non_empty(vec![from, demonym]),
     };
-    let Some(exporter) = exporter.or_else(|| lone_country(s, v)) else { return };
-    // "imports steel from Mexico, Brazil and South Korea": every country of the list.
-    let exporters: Vec<&Mention> = if std::ptr::eq(exporter, from_country.unwrap_or(exporter)) && from_country.is_some() {
-        from_countries.clone()
-    } else {
-        vec![exporter]
-    };
-    for exporter in exporters {
-        record(analysis, s, v, direction, exporter, product, subject, facts);
+    let after = products.iter().map(|p| p.tokens.1).filter(|_| in_sentence).max().unwrap_or(t.v + 1).max(t.v + 1);
+    let mut destinations: Vec<usize> = destinations_after(t.analysis, s, after).iter().map(|d| relation_entity(d, facts)).collect();
+    if t.direction == TradeDirection::Inbound && destinations.is_empty() {
+        destinations = subjects.iter().map(|c| facts.entity(EntityType::Country, c)).collect();
+    }
+    let evidence = Evidence { span: s.span };
+    for exporter in &exporters {
+        let exporter_id = facts.entity(EntityType::Country, exporter);
+        for p in &products {
+            let product_id = relation_entity(p, facts);
+            let dests: Vec<usize> = destinations.iter().copied().filter(|&d| d != exporter_id).collect();
+            if dests.is_empty() {
+                push(facts, Export { exporter: exporter_id, product: product_id, destination: None, evidence });
+            }
+            for d in dests {
+                push(facts, Export { exporter: exporter_id, product: product_id, destination: Some(d), evidence });
+            }
+        }
     }
 }
 
-#[allow(clippy::too_many_arguments)]
-fn record(analysis: &Analysis, s: &AnalysedSentence, v: usize, direction: TradeDirection, exporter: &Mention, product: &Mention, subject: Option<&Mention>, facts: &mut Facts) {
-    let after = product.tokens.1.max(v + 1);
-    let mut destinations = destinations_after(analysis, s, after);
-    if direction == TradeDirection::Inbound && destinations.is_empty() {
-        if let Some(sub) = subject.filter(|m| !std::ptr::eq(*m, exporter)) {
-            destinations.push(sub);
-        }
-    }
-    let exporter_id = relation_entity(exporter, facts);
-    let product_id = relation_entity(product, facts);
-    if facts.entities[exporter_id].kind != EntityType::Country {
-        return;
-    }
-    let evidence = Evidence { span: s.span };
-    let dests: Vec<usize> = destinations
-        .iter()
-        .map(|d| relation_entity(d, facts))
-        .filter(|&d| d != exporter_id)
-        .collect();
-    if dests.is_empty() {
-        push(facts, Export { exporter: exporter_id, product: product_id, destination: None, evidence });
-    }
-    for d in dests {
-        push(facts, Export { exporter: exporter_id, product: product_id, destination: Some(d), evidence });
-    }
+fn first_non_empty(options: Vec<Vec<String>>) -> Vec<String> {
+    options.into_iter().find(|o| !o.is_empty()).unwrap_or_default()
 }
 
 fn push(facts: &mut Facts, e: Export) {
@@ -172,15 +272,6 @@ fn pronoun_product<'a>(analysis: &'a Analysis, si: usize, v: usize) -> Option<&'
     all.iter().rev().find(|m| m.class.as_deref() == Some("drug")).or(all.last()).copied()
 }
 
-/// A passive ("chemicals that are shipped into Mexico") names its exporter only
-/// through "from" or a subject "it" that stands for the country before.
-fn record_passive(analysis: &Analysis, si: usize, v: usize, from: Option<&Mention>, product: &Mention, facts: &mut Facts) {
-    let s = &analysis.sentences[si];
-    if let Some(exporter) = from.or_else(|| pronoun_country(analysis, si, v)) {
-        record(analysis, s, v, TradeDirection::Outbound, exporter, product, None, facts);
-    }
-}
-
 /// "The drug's production and export ...": "the drug" before the trade word is the latest drug.
 fn anaphoric_drug<'a>(analysis: &'a Analysis, si: usize, v: usize) -> Option<&'a Mention> {
     let s = &analysis.sentences[si];
@@ -197,15 +288,20 @@ fn anaphoric_drug<'a>(analysis: &'a Analysis, si: usize, v: usize) -> Option<&'a
         .rfind(|m| m.kind == EntityType::Substance && m.class.as_deref() == Some("drug"))
 }
 
-/// "But it's still the main source of chemicals shipped into Mexico": "it" as the
-/// subject of its sentence stands for the country the previous sentence is about.
-fn pronoun_country<'a>(analysis: &'a Analysis, si: usize, v: usize) -> Option<&'a Mention> {
-    let s = &analysis.sentences[si];
-    let subject_it = s.tokens[..v.min(3)].iter().any(|t| t.lower() == "it");
-    if !subject_it || si == 0 {
+/// "But it's still the main source of chemicals shipped into Mexico", "It also
+/// ships potash": "it" as the subject stands for what the sentence before is
+/// about — its first country, or the home country of its first organization.
+fn pronoun_country(t: &Trade) -> Option<String> {
+    let s = t.s();
+    let subject_it = s.tokens[..t.v.min(3)].iter().any(|w| w.lower() == "it");
+    if !subject_it || t.si == 0 {
         return None;
     }
-    analysis.sentences[si - 1].mentions.iter().find(|m| m.kind == EntityType::Country && m.cue == Cue::Name)
+    t.analysis.sentences[t.si - 1]
+        .mentions
+        .iter()
+        .filter(|m| m.cue == Cue::Name && matches!(m.kind, EntityType::Country | EntityType::Organization))
+        .find_map(|m| country_of(m, t.lexicon))
 }
 
 /// The only country in the sentence, when the trade word names none
@@ -226,7 +322,8 @@ fn destinations_after<'s>(analysis: &Analysis, s: &'s AnalysedSentence, after: u
     let Some(prep) = (after..s.tokens.len().min(after + 8)).find(|&i| is_prep(i)) else {
         return Vec::new();
     };
-    places_in_list(analysis, s, prep + 1)
+    let across = s.tokens[prep].text == "across";
+    places_in_list(analysis, s, prep + 1).into_iter().filter(|m| !across || is_country_like(m)).collect()
 }
 
 /// Countries and places from token `start` through a list ("Mexico, Brazil and
@@ -235,6 +332,9 @@ fn places_in_list<'s>(analysis: &Analysis, s: &'s AnalysedSentence, start: usize
     let mut out = Vec::new();
     let mut k = start;
     while k < s.tokens.len() && k <= start + 14 {
+        if k > start && super::gap(analysis.text, &s.tokens[k - 1], &s.tokens[k]).contains(['(', ';', '\u{2014}']) {
+            break;
+        }
         if let Some(m) = s.mentions.iter().find(|m| m.tokens.0 == k) {
             if is_country_like(m) || m.kind == EntityType::Location {
                 out.push(m);

@@ -102,6 +102,11 @@ pub fn only_in_relations(m: &Mention) -> bool {
     m.kind == EntityType::Substance && matches!(m.class.as_deref(), Some("good" | "generic"))
 }
 
+/// Catch-all classes ("agricultural products") are never a traded product on their own.
+pub fn is_generic_class(m: &Mention) -> bool {
+    m.kind == EntityType::Substance && m.class.as_deref() == Some("generic")
+}
+
 /// The entity a mention stands for in relations: a capital or a demonym is its country.
 pub fn relation_entity(m: &Mention, facts: &mut Facts) -> usize {
     match &m.cue {
