@@ -297,11 +297,9 @@ fn pronoun_country(t: &Trade) -> Option<String> {
     if !subject_it || t.si == 0 {
         return None;
     }
-    t.analysis.sentences[t.si - 1]
-        .mentions
-        .iter()
-        .filter(|m| m.cue == Cue::Name && matches!(m.kind, EntityType::Country | EntityType::Organization))
-        .find_map(|m| country_of(m, t.lexicon))
+    // The subject of the sentence before is its first named mention.
+    let subject = t.analysis.sentences[t.si - 1].mentions.iter().find(|m| m.cue == Cue::Name || matches!(m.cue, Cue::Capital(_)))?;
+    matches!(subject.kind, EntityType::Country | EntityType::Organization).then(|| country_of(subject, t.lexicon)).flatten()
 }
 
 /// The only country in the sentence, when the trade word names none
@@ -327,9 +325,11 @@ fn destinations_after<'s>(analysis: &Analysis, s: &'s AnalysedSentence, after: u
 }
 
 /// Countries and places from token `start` through a list ("Mexico, Brazil and
-/// South Korea", "Central America and countries like Mexico").
+/// South Korea", "brewers in Thailand", "Central America and countries like Mexico").
+/// Up to four words may come before the first place ("buyers in"); after it, the
+/// list goes on only through commas, conjunctions and list words.
 fn places_in_list<'s>(analysis: &Analysis, s: &'s AnalysedSentence, start: usize) -> Vec<&'s Mention> {
-    let mut out = Vec::new();
+    let mut out: Vec<&Mention> = Vec::new();
     let mut k = start;
     while k < s.tokens.len() && k <= start + 14 {
         if k > start && super::gap(analysis.text, &s.tokens[k - 1], &s.tokens[k]).contains(['(', ';', '\u{2014}']) {
@@ -343,10 +343,12 @@ fn places_in_list<'s>(analysis: &Analysis, s: &'s AnalysedSentence, start: usize
             continue;
         }
         let t = &s.tokens[k];
-        let gap = if k > 0 { super::gap(analysis.text, &s.tokens[k - 1], t) } else { "" };
-        let continues = LIST_WORDS.contains(&t.lower().as_str()) || !gap.contains([',', ';', '(', '\u{2014}']);
-        let ends_list = matches!(t.lower().as_str(), "where" | "which" | "who" | "that" | "while" | "but" | "to" | "into" | "via" | "through");
-        if !continues || ends_list {
+        let word = t.lower();
+        let comma_before = k > start && super::gap(analysis.text, &s.tokens[k - 1], t).contains(',');
+        let ends_list = matches!(word.as_str(), "where" | "which" | "who" | "that" | "while" | "but" | "to" | "into" | "via" | "through" | "as" | "after" | "before" | "because");
+        let before_first_place = out.is_empty() && k < start + 4 && !t.is_capitalised();
+        let continues = LIST_WORDS.contains(&word.as_str()) || before_first_place || (comma_before && !out.is_empty());
+        if ends_list || !continues {
             break;
         }
         k += 1;
