@@ -35,6 +35,11 @@ pub fn extract(analysis: &Analysis, lexicon: &Lexicon, facts: &mut Facts) {
         }
         for (v, t) in s.tokens.iter().enumerate() {
             let Some(direction) = lexicon.trade_verb(t.text) else { continue };
+            // "Ministry of Supply": a capitalised word inside a name is no verb.
+            let in_name = s.mentions.iter().any(|m| m.tokens.0 <= v && v < m.tokens.1) || (v > 0 && t.is_capitalised());
+            if in_name {
+                continue;
+            }
             if negated(s, v) || (direction == TradeDirection::Inbound && !from_follows(s, v) && !is_buyer_verb(t)) {
                 continue;
             }
