@@ -247,3 +247,17 @@ fn a_company_subject_exports_for_its_home_country() {
     let x = exports("Nutrien reported higher sales on Monday. It also ships potash to Brazil and Indonesia.");
     assert!(x.iter().any(|(e, p, d)| e == "Canada" && p == "potash" && d.as_deref() == Some("Brazil")), "{x:?}");
 }
+
+#[test]
+fn a_role_before_a_comma_and_the_name() {
+    let r = roles("Brightwater's managing director, Lena Ortiz, signed the deal.");
+    assert!(has_role(&r, "Lena Ortiz", "managing director", Some("Brightwater")), "{r:?}");
+    let r = roles("The bureau's director of health statistics, Omar Haddad, presented the survey.");
+    assert!(r.iter().any(|(p, role, _)| p == "Omar Haddad" && role == "director of health statistics"), "{r:?}");
+}
+
+#[test]
+fn an_apposition_role_stops_at_its_organisation() {
+    let r = roles("\"Buyers want certainty,\" said Priya Nair, head of grain trading at Harbor Line Commodities.");
+    assert!(has_role(&r, "Priya Nair", "head of grain trading", Some("Harbor Line Commodities")), "{r:?}");
+}

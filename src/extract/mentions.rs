@@ -55,7 +55,9 @@ pub fn find(text: &str, tokens: &[Token], headline: bool, lexicon: &Lexicon) -> 
     let substances = substance_hits(text, tokens, lexicon);
     let mut i = 0;
     while i < tokens.len() {
-        if let Some(m) = substances[i].clone().filter(|_| hits[i].is_none()) {
+        // "Rice Exporters Federation": a capitalised substance word inside a name is part of the name.
+        let inside_name = tokens[i].is_capitalised() && i > 0 && tokens.get(i + 1).is_some_and(|n| n.is_capitalised() && adjacent(text, &tokens[i], n));
+        if let Some(m) = substances[i].clone().filter(|_| hits[i].is_none() && !inside_name) {
             i = m.tokens.1;
             mentions.push(m);
             continue;

@@ -109,8 +109,15 @@ fn title_before_comma(analysis: &Analysis, s: &AnalysedSentence, m: &Mention, le
     if first < 2 || gap(text, &s.tokens[first - 1], &s.tokens[first]).trim() != "," {
         return;
     }
-    // The role ends with a title just before the comma.
-    let Some((mut start, _, implied)) = title_ending_at(&s.tokens, text, first, lexicon) else { return };
+    // The role ends with a title just before the comma, or a title and its
+    // complement ("director of health statistics", "lawyer for Acme Chemtech").
+    let complement_end = first - 1;
+    let found = (0..5).filter_map(|back| complement_end.checked_sub(back)).find_map(|end| {
+        let tail_ok = (end + 1..first).all(|k| k == end + 1 && matches!(s.tokens[k].text, "of" | "for") || k > end + 1);
+        let (st, label, implied) = title_ending_at(&s.tokens, text, end + 1, lexicon)?;
+        (tail_ok && (end + 1 == first || matches!(s.tokens[end + 1].text, "of" | "for"))).then_some((st, label, implied))
+    });
+    let Some((mut start, _, implied)) = found else { return };
     let title_start = start;
     // Walk back over lower-case role words ("fentanyl czar", "director of health statistics").
     let mut k = start;
@@ -128,7 +135,9 @@ fn title_before_comma(analysis: &Analysis, s: &AnalysedSentence, m: &Mention, le
     // What opens it: a possessive organization, or a possessive/determiner word.
     let cue = organization_ending_at(text, s, k);
     let opener = k.checked_sub(1).map(|o| s.tokens[o].lower());
-    let opened = cue.is_some() || opener.as_deref().is_some_and(|w| ROLE_OPENERS.contains(&w)) || k == 0;
+    // "Sarvodaya's managing director, X": an unknown name in the possessive is the organization.
+    let possessive_name = k.checked_sub(1).filter(|&o| s.tokens[o].is_capitalised() && text[s.tokens[o].end..s.tokens[k].start].trim_start().starts_with(['\'', '\u{2019}']));
+    let opened = cue.is_some() || possessive_name.is_some() || opener.as_deref().is_some_and(|w| ROLE_OPENERS.contains(&w)) || k == 0;
     if !opened {
         return;
     }
@@ -137,6 +146,7 @@ fn title_before_comma(analysis: &Analysis, s: &AnalysedSentence, m: &Mention, le
     let role = text[s.tokens[start].start..s.tokens[first - 1].end].trim_end_matches(',').to_string();
     let org = match (cue, opener.as_deref()) {
         (Some(c), _) => choose_org(Some(c), implied, lexicon, facts),
+        (None, _) if possessive_name.is_some() => possessive_name.map(|o| facts.entity(EntityType::Organization, s.tokens[o].text)),
         // "Its president": the organization the sentence or the one before is about.
         (None, Some("its" | "their")) => latest_org(analysis, s.tokens[start].start).map(|o| relation_entity(o, facts)).or_else(|| choose_org(None, implied, lexicon, facts)),
         _ => choose_org(None, implied, lexicon, facts),
@@ -266,6 +276,10 @@ fn apposition(text: &str, s: &AnalysedSentence, mi: usize, after: usize, lexicon
     if k < clause_end && matches!(s.tokens[k].lower().as_str(), "the" | "a" | "an") {
         k += 1;
     }
+    // "the committee's ranking member": the possessive noun names the organization, not the role.
+    if k + 1 < clause_end && !s.tokens[k].is_capitalised() && text[s.tokens[k].end..s.tokens[k + 1].start].trim_start().starts_with(['\'', '\u{2019}']) {
+        k += 1;
+    }
     let Some((title_at, n)) = (k..clause_end.min(k + 5)).find_map(|p| {
         let n = title_len(&s.tokens, p, clause_end, lexicon);
         (n > 0).then_some((p, n))
@@ -291,7 +305,12 @@ fn apposition(text: &str, s: &AnalysedSentence, mi: usize, after: usize, lexicon
     // complement belongs to the role unless it names the organization.
     let complement = s.tokens.get(role_end).is_some_and(|t| t.text == "for" || t.text == "of" && !names_org_at(s, role_end + 1));
     if complement {
-        while role_end < clause_end && !ROLE_STOPS.contains(&s.tokens[role_end].lower().as_str()) && !names_org_at(s, role_end) && !is_org_preposition(s, role_end) {
+        while role_end < clause_end
+            && !ROLE_STOPS.contains(&s.tokens[role_end].lower().as_str())
+            && !matches!(s.tokens[role_end].text, "at" | "with")
+            && !names_org_at(s, role_end)
+            && !is_org_preposition(s, role_end)
+        {
             role_end += 1;
         }
     }
@@ -304,6 +323,22 @@ fn apposition(text: &str, s: &AnalysedSentence, mi: usize, after: usize, lexicon
             && c.tokens.0 > 0
             && matches!(s.tokens[c.tokens.0 - 1].lower().as_str(), "of" | "at" | "on" | "with" | "for" | "to" | "the")
     });
-    let org = choose_org(cue.or(org_after), implied, lexicon, facts);
+    let org = choose_org(cue.or(org_after), implied, lexicon, facts).or_else(|| unknown_org_after_at(text, s, role_end, clause_end, facts));
     add(facts, s, m, role, org, former);
+}
+
+/// "head of grain trading at Cairo-based Delta Commodities": the capitalised
+/// name after "at" is the organization even when no lexicon knows it.
+fn unknown_org_after_at(text: &str, s: &AnalysedSentence, from: usize, to: usize, facts: &mut Facts) -> Option<usize> {
+    let at = (from..to).find(|&k| s.tokens[k].text == "at")?;
+    let mut first = at + 1;
+    while first < to && !s.tokens[first].is_capitalised() {
+        first += 1;
+    }
+    let mut last = first;
+    while last + 1 < to && s.tokens[last + 1].is_capitalised() && adjacent(text, &s.tokens[last], &s.tokens[last + 1]) {
+        last += 1;
+    }
+    let name_words = last + 1 - first;
+    (first < to && first <= at + 2 && (2..=6).contains(&name_words)).then(|| facts.entity(EntityType::Organization, &text[s.tokens[first].start..s.tokens[last].end]))
 }
