@@ -137,7 +137,11 @@ fn title_before_comma(analysis: &Analysis, s: &AnalysedSentence, m: &Mention, le
     let opener = k.checked_sub(1).map(|o| s.tokens[o].lower());
     // "Sarvodaya's managing director, X": an unknown name in the possessive is the organization.
     let possessive_name = k.checked_sub(1).filter(|&o| s.tokens[o].is_capitalised() && text[s.tokens[o].end..s.tokens[k].start].trim_start().starts_with(['\'', '\u{2019}']));
-    let opened = cue.is_some() || possessive_name.is_some() || opener.as_deref().is_some_and(|w| ROLE_OPENERS.contains(&w)) || k == 0;
+    // "the bureau's director": a possessive noun after "the" refers to an organization named before.
+    let possessive_noun = k.checked_sub(2).filter(|&o| {
+        s.tokens[o].lower() == "the" && !s.tokens[o + 1].is_capitalised() && text[s.tokens[o + 1].end..s.tokens[k].start].trim_start().starts_with(['\'', '\u{2019}'])
+    });
+    let opened = cue.is_some() || possessive_name.is_some() || possessive_noun.is_some() || opener.as_deref().is_some_and(|w| ROLE_OPENERS.contains(&w)) || k == 0;
     if !opened {
         return;
     }
@@ -147,11 +151,24 @@ fn title_before_comma(analysis: &Analysis, s: &AnalysedSentence, m: &Mention, le
     let org = match (cue, opener.as_deref()) {
         (Some(c), _) => choose_org(Some(c), implied, lexicon, facts),
         (None, _) if possessive_name.is_some() => possessive_name.map(|o| facts.entity(EntityType::Organization, s.tokens[o].text)),
+        (None, _) if possessive_noun.is_some() => {
+            let noun = possessive_noun.map(|o| s.tokens[o + 1].lower()).unwrap_or_default();
+            latest_org_named(analysis, s.tokens[start].start, &noun).map(|o| relation_entity(o, facts))
+        }
         // "Its president": the organization the sentence or the one before is about.
         (None, Some("its" | "their")) => latest_org(analysis, s.tokens[start].start).map(|o| relation_entity(o, facts)).or_else(|| choose_org(None, implied, lexicon, facts)),
         _ => choose_org(None, implied, lexicon, facts),
     };
     add(facts, s, m, role, org, false);
+}
+
+/// The latest organization before byte `at` whose name holds `noun` ("bureau").
+fn latest_org_named<'a>(analysis: &'a Analysis, at: usize, noun: &str) -> Option<&'a Mention> {
+    analysis
+        .sentences
+        .iter()
+        .flat_map(|x| x.mentions.iter())
+        .rfind(|o| o.span.end <= at && o.kind == EntityType::Organization && o.cue == Cue::Name && o.label.to_lowercase().contains(noun))
 }
 
 /// The latest organization named before byte `at` in the article.
