@@ -3,7 +3,8 @@
 //! become a one-line message and an exit code.
 
 use crate::build::{build, BuildConfig, BuildReport};
-use crate::export::{export, ExportFormat};
+use crate::export::view::View;
+use crate::export::{export, export_to_path, ExportFormat, ExportOptions};
 use crate::lexicon::Lexicon;
 use crate::query::{write_results, ResultFormat};
 use crate::store::GraphStore;
@@ -21,6 +22,8 @@ Examples:
   newsgraph build                       # corpus/ -> out/store, out/graph.nq, out/who-said-what.dot
   newsgraph query 'SELECT ?speaker ?text WHERE { ?q a ng:Quote ; ng:speaker ?s ; ng:text ?text . ?s rdfs:label ?speaker }'
   newsgraph export --format turtle -o out/graph.ttl
+  newsgraph export --format svg --view roles -o roles.svg
+  newsgraph export --format graphml --view all --around 'Antony Blinken' --depth 2 -o blinken.graphml
   newsgraph extract corpus/000_e7ed57ed8bac4770.txt   # why is a fact found, or not?
   newsgraph eval tests/devset/tune/gold --verbose     # score the store against gold, list the misses
 
@@ -90,10 +93,23 @@ struct ExportArgs {
     /// Store folder.
     #[arg(long, default_value = "out/store")]
     store: PathBuf,
-    /// Output format.
+    /// Output format: RDF (nquads, ntriples, turtle, trig, jsonld, rdfxml), a drawing
+    /// (dot, svg, png), or a graph-tool format (graphml, neo4j).
     #[arg(long, value_enum)]
     format: ExportFormat,
-    /// Output file (standard output when absent).
+    /// For dot, svg, png, graphml and neo4j: which relations to show.
+    #[arg(long, value_enum, default_value = "who-said-what")]
+    view: View,
+    /// Only the neighbourhood of this entity (its label, e.g. "Antony Blinken").
+    #[arg(long, value_name = "ENTITY")]
+    around: Option<String>,
+    /// With --around: how many relations away to go.
+    #[arg(long, default_value_t = 1)]
+    depth: usize,
+    /// Only these articles (file names, as in ng:fileName); repeatable.
+    #[arg(long = "article", value_name = "FILE")]
+    articles: Vec<String>,
+    /// Output file (a folder for neo4j); standard output when absent.
     #[arg(long, short)]
     output: Option<PathBuf>,
 }
@@ -204,22 +220,33 @@ fn run_query(args: QueryArgs) -> Result<()> {
 }
 
 fn export_to(store: &GraphStore, format: ExportFormat, path: &Path) -> Result<()> {
-    let file = std::fs::File::create(path).with_context(|| format!("creating {}", path.display()))?;
-    let mut w = export(store, format, std::io::BufWriter::new(file))?;
-    w.flush().with_context(|| format!("writing {}", path.display()))?;
+    let options = ExportOptions { format, view: View::WhoSaidWhat, around: None, depth: 1, articles: Vec::new() };
+    export_to_path(store, &options, path).with_context(|| format!("writing {}", path.display()))?;
     Ok(())
 }
 
 fn run_export(args: ExportArgs) -> Result<()> {
     let store = open_existing(&args.store)?;
-    match &args.output {
-        Some(path) => export_to(&store, args.format, path),
+    let options = ExportOptions { format: args.format, view: args.view, around: args.around, depth: args.depth, articles: args.articles };
+    let summary = match &args.output {
+        Some(path) => {
+            let (written, summary) = export_to_path(&store, &options, path).with_context(|| format!("exporting to {}", path.display()))?;
+            if options.format == ExportFormat::Neo4j {
+                eprintln!("wrote {} files into {} (import: sh {}/import.sh)", written.len(), path.display(), path.display());
+            }
+            summary
+        }
         None => {
             let stdout = std::io::stdout();
-            let mut w = export(&store, args.format, stdout.lock())?;
-            Ok(w.flush()?)
+            let (mut w, summary) = export(&store, &options, stdout.lock())?;
+            w.flush()?;
+            summary
         }
+    };
+    if summary.nodes > 0 {
+        eprintln!("{} nodes, {} edges", summary.nodes, summary.edges);
     }
+    Ok(())
 }
 
 fn run_extract(args: ExtractArgs) -> Result<()> {

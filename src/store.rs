@@ -112,21 +112,10 @@ impl GraphStore {
         prepared.on_store(&self.store).execute().map_err(|e| StoreError::Evaluation(e.to_string()))
     }
 
-    /// Writes every quad in an RDF format that holds graphs (N-Quads, TriG).
-    pub fn dump_dataset<W: Write>(&self, format: RdfFormat, writer: W) -> Result<W, StoreError> {
-        let mut serializer = RdfSerializer::from_format(format);
-        for (p, iri) in vocab::PREFIXES {
-            serializer = serializer.with_prefix(*p, *iri).map_err(|e| StoreError::Syntax(e.to_string()))?;
-        }
-        let mut out = serializer.for_writer(writer);
-        for quad in self.store.iter() {
-            out.serialize_quad(&quad.map_err(|e| self.storage(e))?)?;
-        }
-        Ok(out.finish()?)
-    }
-
-    /// Writes the union of all graphs as triples (Turtle, N-Triples, RDF/XML).
-    pub fn dump_triples<W: Write>(&self, format: RdfFormat, writer: W) -> Result<W, StoreError> {
+    /// Writes the quads `keep` accepts in `format`: with their graphs in formats
+    /// that hold graphs (N-Quads, TriG, JSON-LD), as the union of triples in the
+    /// others (Turtle, N-Triples, RDF/XML). Prefixes where the format has them.
+    pub fn dump<W: Write>(&self, format: RdfFormat, writer: W, keep: &dyn Fn(&Quad) -> bool) -> Result<W, StoreError> {
         let mut serializer = RdfSerializer::from_format(format);
         for (p, iri) in vocab::PREFIXES {
             serializer = serializer.with_prefix(*p, *iri).map_err(|e| StoreError::Syntax(e.to_string()))?;
@@ -134,12 +123,25 @@ impl GraphStore {
         let mut out = serializer.for_writer(writer);
         let mut seen = std::collections::HashSet::new();
         for quad in self.store.iter() {
-            let triple = oxigraph::model::Triple::from(quad.map_err(|e| self.storage(e))?);
-            if seen.insert(triple.clone()) {
-                out.serialize_triple(&triple)?;
+            let quad = quad.map_err(|e| self.storage(e))?;
+            if !keep(&quad) {
+                continue;
+            }
+            if format.supports_datasets() {
+                out.serialize_quad(&quad)?;
+            } else {
+                let triple = oxigraph::model::Triple::from(quad);
+                if seen.insert(triple.clone()) {
+                    out.serialize_triple(&triple)?;
+                }
             }
         }
         Ok(out.finish()?)
+    }
+
+    /// Every quad, in order (for filters that need two passes).
+    pub fn quads(&self) -> Result<Vec<Quad>, StoreError> {
+        self.store.iter().map(|q| q.map_err(|e| self.storage(e))).collect()
     }
 
     /// Makes sure everything written is on disk.

@@ -1,23 +1,14 @@
-//! Graphviz DOT: who said what, read from the store with SPARQL.
+//! Graphviz DOT views of the graph: who said what, roles, exports, statistics.
 //!
-//! Speakers (shape and colour by type) point to their quotes; a quote shows
-//! its text wrapped and shortened, with the full text as tooltip; the edge
-//! carries the speech verb and the article. Every string is escaped, so
-//! `dot -Tsvg` accepts any label.
+//! Node shape and colour follow the entity type, with a legend; a quote shows
+//! its text wrapped and shortened, the full text as tooltip; edges carry the
+//! speech verb and article, the role (dashed when former), the exporter.
+//! Node identifiers are the nodes' IRIs, so they are stable across runs, and
+//! every string is escaped so that `dot` accepts any label.
 
-use crate::query::short;
-use crate::store::{GraphStore, StoreError};
-use oxigraph::sparql::QueryResults;
-use std::collections::BTreeMap;
+use super::view::{EdgeKind, NodeKind, View, ViewGraph};
+use std::collections::BTreeSet;
 use std::io::Write;
-
-// Three simple queries joined here: one query with OPTIONALs over the union
-// of all graphs took 40 s on 84 articles, these take well under a second.
-const QUOTES: &str = "SELECT ?q ?speaker ?text ?verb ?a WHERE {
-  ?q a ng:Quote ; ng:speaker ?speaker ; ng:text ?text ; prov:wasDerivedFrom ?a .
-  OPTIONAL { ?q ng:speechVerb ?verb } }";
-const SPEAKERS: &str = "SELECT DISTINCT ?s ?label ?type WHERE { ?q ng:speaker ?s . ?s rdfs:label ?label ; a ?type }";
-const FILES: &str = "SELECT ?a ?file WHERE { ?a a ng:Article ; ng:fileName ?file }";
 
 /// Escapes a string for a double-quoted DOT id or label.
 pub fn escape(s: &str) -> String {
@@ -58,72 +49,92 @@ pub fn wrap(text: &str, width: usize, lines: usize) -> String {
     out.join("\n")
 }
 
-fn style(kind: &str) -> (&'static str, &'static str) {
+/// Shape and fill colour of a node kind.
+fn style(kind: NodeKind) -> (&'static str, &'static str) {
     match kind {
-        "ng:Person" => ("ellipse", "#cfe2ff"),
-        "ng:Organization" => ("box", "#d1e7dd"),
-        "ng:Country" => ("hexagon", "#fff3cd"),
-        _ => ("octagon", "#e2e3e5"),
+        NodeKind::Person => ("ellipse", "#cfe2ff"),
+        NodeKind::Organization => ("box", "#d1e7dd"),
+        NodeKind::Country => ("hexagon", "#fff3cd"),
+        NodeKind::Location => ("octagon", "#e2e3e5"),
+        NodeKind::Substance => ("component", "#f8d7da"),
+        NodeKind::Quote => ("note", "#ffffff"),
+        NodeKind::Statistic => ("folder", "#e7f1ff"),
     }
 }
 
-struct QuoteRow {
-    speaker: String,
-    text: String,
-    verb: String,
-    file: String,
+fn title(view: View) -> &'static str {
+    match view {
+        View::WhoSaidWhat => "Who said what",
+        View::Roles => "Who holds which role",
+        View::Exports => "Who exports what, to where",
+        View::Statistics => "Which figures come from whom",
+        View::All => "newsgraph",
+    }
 }
 
-/// Rows of a SELECT query, each as `short` strings of the named variables.
-fn select(store: &GraphStore, query: &str, vars: &[&str]) -> Result<Vec<Vec<String>>, StoreError> {
-    let QueryResults::Solutions(rows) = store.query(query)? else {
-        return Err(StoreError::Evaluation("expected solutions".into()));
-    };
-    let mut out = Vec::new();
-    for row in rows {
-        let row = row.map_err(|e| StoreError::Evaluation(e.to_string()))?;
-        out.push(vars.iter().map(|v| row.get(*v).map(short).unwrap_or_default()).collect());
+fn node_label(kind: NodeKind, label: &str) -> String {
+    match kind {
+        NodeKind::Quote => wrap(&format!("\u{201c}{label}\u{201d}"), 40, 4),
+        NodeKind::Statistic => wrap(label, 36, 3),
+        _ => label.to_string(),
     }
-    Ok(out)
 }
 
-/// Writes the who-said-what view; returns (speakers, quotes).
-pub fn who_said_what<W: Write>(store: &GraphStore, out: &mut W) -> Result<(usize, usize), StoreError> {
-    let files: BTreeMap<String, String> = select(store, FILES, &["a", "file"])?.into_iter().map(|r| (r[0].clone(), r[1].clone())).collect();
-    let mut speakers: BTreeMap<String, (String, String)> = BTreeMap::new();
-    for r in select(store, SPEAKERS, &["s", "label", "type"])? {
-        let entry = speakers.entry(r[0].clone()).or_insert_with(|| (r[1].clone(), r[2].clone()));
-        if !entry.1.starts_with("ng:") || entry.1 == "ng:Location" {
-            entry.1 = r[2].clone();
-        }
-    }
-    let mut quotes: BTreeMap<String, QuoteRow> = BTreeMap::new();
-    for r in select(store, QUOTES, &["q", "speaker", "text", "verb", "a"])? {
-        let file = files.get(&r[4]).cloned().unwrap_or_default();
-        quotes.entry(r[0].clone()).or_insert(QuoteRow { speaker: r[1].clone(), text: r[2].clone(), verb: r[3].clone(), file });
-    }
-    speakers.retain(|id, _| quotes.values().any(|q| &q.speaker == id));
-    writeln!(out, "digraph who_said_what {{")?;
-    writeln!(out, "  graph [rankdir=LR, fontname=\"Helvetica\", label=\"Who said what\", labelloc=t];")?;
+/// Writes a view as DOT; returns (nodes, edges) written.
+pub fn write<W: Write>(graph: &ViewGraph, view: View, out: &mut W) -> std::io::Result<(usize, usize)> {
+    writeln!(out, "digraph newsgraph {{")?;
+    writeln!(out, "  graph [rankdir=LR, fontname=\"Helvetica\", label=\"{}\", labelloc=t, fontsize=16];", escape(title(view)))?;
     writeln!(out, "  node [fontname=\"Helvetica\", fontsize=11, style=filled];")?;
     writeln!(out, "  edge [fontname=\"Helvetica\", fontsize=9, color=\"#555555\"];")?;
-    for (id, (label, kind)) in &speakers {
-        let (shape, colour) = style(kind);
-        writeln!(out, "  \"{}\" [label=\"{}\", shape={shape}, fillcolor=\"{colour}\"];", escape(id), escape(label))?;
-    }
-    for (id, q) in &quotes {
+    for node in graph.nodes.values() {
+        let (shape, colour) = style(node.kind);
+        let articles: Vec<&str> = node.articles.iter().map(String::as_str).collect();
+        let tooltip = if node.text == node.label { format!("{} ({})", node.label, articles.join(", ")) } else { node.text.clone() };
         writeln!(
             out,
-            "  \"{}\" [label=\"{}\", tooltip=\"{}\", shape=note, fillcolor=\"#ffffff\"];",
-            escape(id),
-            escape(&wrap(&format!("\u{201c}{}\u{201d}", q.text), 40, 4)),
-            escape(&q.text)
+            "  \"{}\" [label=\"{}\", tooltip=\"{}\", shape={shape}, fillcolor=\"{colour}\"];",
+            escape(&node.id),
+            escape(&node_label(node.kind, &node.label)),
+            escape(&tooltip)
         )?;
-        let edge = [q.verb.as_str(), q.file.as_str()].iter().filter(|s| !s.is_empty()).copied().collect::<Vec<_>>().join("\n");
-        writeln!(out, "  \"{}\" -> \"{}\" [label=\"{}\"];", escape(&q.speaker), escape(id), escape(&edge))?;
     }
+    for e in &graph.edges {
+        let label = match e.kind {
+            EdgeKind::Said => format!("{}\n{}", e.label, e.article),
+            _ => e.label.clone(),
+        };
+        let dashed = if e.former { ", style=dashed" } else { "" };
+        writeln!(
+            out,
+            "  \"{}\" -> \"{}\" [label=\"{}\", tooltip=\"{}\"{dashed}];",
+            escape(&e.source),
+            escape(&e.target),
+            escape(&label),
+            escape(&e.evidence)
+        )?;
+    }
+    legend(graph, out)?;
     writeln!(out, "}}")?;
-    Ok((speakers.len(), quotes.len()))
+    Ok((graph.nodes.len(), graph.edges.len()))
+}
+
+/// A legend of the node kinds (and dashed former roles) the view uses.
+fn legend<W: Write>(graph: &ViewGraph, out: &mut W) -> std::io::Result<()> {
+    let kinds: BTreeSet<NodeKind> = graph.nodes.values().map(|n| n.kind).collect();
+    if kinds.is_empty() {
+        return Ok(());
+    }
+    writeln!(out, "  subgraph cluster_legend {{")?;
+    writeln!(out, "    label=\"Legend\"; fontsize=12; style=rounded; color=\"#999999\";")?;
+    for kind in &kinds {
+        let (shape, colour) = style(*kind);
+        writeln!(out, "    \"legend:{0}\" [label=\"{0}\", shape={shape}, fillcolor=\"{colour}\"];", kind.name())?;
+    }
+    if graph.edges.iter().any(|e| e.former) {
+        writeln!(out, "    \"legend:a\" [label=\"\", shape=point]; \"legend:b\" [label=\"\", shape=point];")?;
+        writeln!(out, "    \"legend:a\" -> \"legend:b\" [label=\"former role\", style=dashed];")?;
+    }
+    writeln!(out, "  }}")
 }
 
 #[cfg(test)]

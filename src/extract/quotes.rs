@@ -227,8 +227,19 @@ fn attribute(analysis: &Analysis, q: &RawQuote, lexicon: &Lexicon, facts: &mut F
     let paragraph_is_quote = analysis.paragraphs[q.paragraph].start == q.open;
     match last {
         Some((p, sp)) if paragraph_is_quote && p + 1 >= q.paragraph => Some(sp),
-        _ => None,
+        _ => sentence_subject(analysis, start_s, q.open, facts),
     }
+}
+
+/// "The Commerce Department sanctioned the institute for being "complicit in ..."":
+/// with no attribution anywhere, the quoted words are those of the sentence's
+/// subject — a person or an organization that opens it, before the quote.
+fn sentence_subject(analysis: &Analysis, si: usize, open: usize, facts: &mut Facts) -> Option<usize> {
+    let s = &analysis.sentences[si];
+    let first = s.mentions.iter().find(|m| m.span.end <= open && !inside_quote(analysis, m.span.start))?;
+    let opens_sentence = first.tokens.0 <= 2;
+    let speaks = matches!(first.kind, EntityType::Person | EntityType::Organization) && first.cue == Cue::Name;
+    (opens_sentence && speaks).then(|| relation_entity(first, facts))
 }
 
 fn starts_with_quote(analysis: &Analysis, s: usize) -> bool {
