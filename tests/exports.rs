@@ -147,3 +147,54 @@ fn drawing_without_graphviz_says_how_to_install_it() {
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("apt-get install graphviz"), "{}", stderr(&out));
 }
+
+/// The gold quotes of the seed corpus (../shared/eval/gold), with the
+/// acceptable names of their speakers.
+fn gold_quotes() -> Vec<(String, Vec<String>)> {
+    let gold = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/eval/gold");
+    let read = |p: std::path::PathBuf| -> serde_json::Value { serde_json::from_str(&std::fs::read_to_string(&p).expect("gold file (../shared beside the clone)")).expect("gold json") };
+    let entities = read(gold.join("entities.json"));
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(&gold).expect("gold folder") {
+        let path = entry.expect("entry").path();
+        if path.file_name().is_some_and(|n| n == "entities.json") {
+            continue;
+        }
+        for q in read(path)["quotes"].as_array().into_iter().flatten() {
+            if q["optional"].as_bool() == Some(true) {
+                continue;
+            }
+            let names = entities[q["speaker"].as_str().unwrap_or("")]["names"].as_array().into_iter().flatten().filter_map(|n| n.as_str().map(str::to_string)).collect();
+            out.push((q["text"].as_str().unwrap_or("").to_string(), names));
+        }
+    }
+    out
+}
+
+fn words(s: &str) -> Vec<String> {
+    s.to_lowercase().replace('\u{2019}', "'").split(|c: char| !c.is_alphanumeric() && c != '\'').filter(|w| !w.is_empty()).map(str::to_string).collect()
+}
+
+#[test]
+fn the_who_said_what_view_shows_every_gold_quote_with_its_speaker() {
+    let dir = Dir::new();
+    assert!(dir.build(&seed_corpus(), "store").status.success());
+    let graphml = export(&dir, &["--format", "graphml", "--view", "who-said-what"]);
+    let path = dir.write("wsw.graphml", graphml.as_bytes());
+    let code = "import sys, networkx as nx\ng = nx.read_graphml(sys.argv[1])\nfor s, q in g.edges():\n    print(g.nodes[s]['label'] + '\\t' + g.nodes[q]['text'].replace('\\n', ' '))";
+    let said: Vec<(String, Vec<String>)> = python(code, &[path.to_str().expect("path")])
+        .lines()
+        .filter_map(|l| l.split_once('\t'))
+        .map(|(s, q)| (s.to_string(), words(q)))
+        .collect();
+    let gold = gold_quotes();
+    assert!(gold.len() >= 30, "gold quotes: {}", gold.len());
+    for (text, speakers) in gold {
+        let want = words(&text);
+        let shown = said.iter().any(|(speaker, got)| {
+            let covered = want.iter().filter(|w| got.contains(w)).count();
+            speakers.iter().any(|n| n == speaker) && covered * 10 >= want.len() * 8
+        });
+        assert!(shown, "not shown with its speaker: {text}");
+    }
+}
