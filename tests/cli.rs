@@ -111,11 +111,7 @@ fn malformed_sparql_is_a_syntax_error() {
 #[test]
 fn the_who_said_what_view_renders_with_graphviz() {
     let dir = Dir::new();
-    for entry in std::fs::read_dir(seed_corpus()).expect("seed corpus") {
-        let path = entry.expect("entry").path();
-        let name = path.file_name().and_then(|n| n.to_str()).expect("name").to_string();
-        dir.write(&format!("c/{name}"), &std::fs::read(&path).expect("read seed"));
-    }
+    dir.copy_seed_corpus("c");
     dir.write(
         "c/tricky.txt",
         "Backslash Institute director Jo \"JJ\" Lee said: \"Quotes \\\"inside\\\" and a \\ backslash are fine here.\"".as_bytes(),

@@ -9,11 +9,7 @@ use util::{seed_corpus, stderr, Dir};
 /// The seed corpus plus an article whose quote holds quotation marks and a backslash.
 fn built() -> Dir {
     let dir = Dir::new();
-    for entry in std::fs::read_dir(seed_corpus()).expect("seed corpus") {
-        let path = entry.expect("entry").path();
-        let name = path.file_name().and_then(|n| n.to_str()).expect("name").to_string();
-        dir.write(&format!("c/{name}"), &std::fs::read(&path).expect("read seed"));
-    }
+    dir.copy_seed_corpus("c");
     dir.write(
         "c/tricky.txt",
         "Analyst Jo Lee said: \u{201c}The file was named \"final\" and saved under C:\\data\\trade before anyone noticed.\u{201d}".as_bytes(),

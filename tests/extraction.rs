@@ -261,3 +261,10 @@ fn an_apposition_role_stops_at_its_organisation() {
     let r = roles("\"Buyers want certainty,\" said Priya Nair, head of grain trading at Harbor Line Commodities.");
     assert!(has_role(&r, "Priya Nair", "head of grain trading", Some("Harbor Line Commodities")), "{r:?}");
 }
+
+#[test]
+fn destinations_through_such_as() {
+    let x = exports("Canada ships canola to markets such as Japan and Vietnam.");
+    assert!(x.contains(&("Canada".into(), "canola".into(), Some("Japan".into()))), "{x:?}");
+    assert!(x.contains(&("Canada".into(), "canola".into(), Some("Vietnam".into()))), "{x:?}");
+}

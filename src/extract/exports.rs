@@ -25,7 +25,7 @@ const NEGATIONS: &[&str] = &[
 ];
 
 /// Words that continue a list of destinations past a comma.
-const LIST_WORDS: &[&str] = &["and", "or", "primarily", "mainly", "mostly", "including", "especially", "like", "such", "as", "countries", "other", "the", "in", "of", "drug", "cartels", "main", "two", "several", "many"];
+const LIST_WORDS: &[&str] = &["and", "or", "primarily", "mainly", "mostly", "including", "especially", "like", "such", "countries", "other", "the", "in", "of", "several", "many"];
 
 /// Adds the exports of every sentence.
 pub fn extract(analysis: &Analysis, lexicon: &Lexicon, facts: &mut Facts) {
@@ -350,9 +350,10 @@ fn places_in_list<'s>(analysis: &Analysis, s: &'s AnalysedSentence, start: usize
         let t = &s.tokens[k];
         let word = t.lower();
         let comma_before = k > start && super::gap(analysis.text, &s.tokens[k - 1], t).contains(',');
-        let ends_list = matches!(word.as_str(), "where" | "which" | "who" | "that" | "while" | "but" | "to" | "into" | "via" | "through" | "as" | "after" | "before" | "because");
+        let such_as = word == "as" && k > 0 && s.tokens[k - 1].lower() == "such";
+        let ends_list = !such_as && matches!(word.as_str(), "where" | "which" | "who" | "that" | "while" | "but" | "to" | "into" | "via" | "through" | "as" | "after" | "before" | "because");
         let before_first_place = out.is_empty() && k < start + 4 && !t.is_capitalised();
-        let continues = LIST_WORDS.contains(&word.as_str()) || before_first_place || (comma_before && !out.is_empty());
+        let continues = such_as || LIST_WORDS.contains(&word.as_str()) || before_first_place || (comma_before && !out.is_empty());
         if ends_list || !continues {
             break;
         }

@@ -266,20 +266,20 @@ fn after_quote(analysis: &Analysis, si: usize, from: usize, lexicon: &Lexicon, f
     let window: Vec<_> = toks.iter().take(12).collect();
     if let Some(pos) = window.windows(2).position(|w| w[0].1.lower() == "according" && w[1].1.lower() == "to") {
         let at = window[pos + 1].0 + 1;
-        return speaker_from(analysis, si, at, at + 8, lexicon, facts);
+        return speaker_from(analysis, si, at, at + 8, facts);
     }
     let verb_pos = window.iter().position(|(_, t)| lexicon.speech_verb(t.text).is_some() && !t.is_capitalised())?;
     let verb_idx = window[verb_pos].0;
     if verb_pos == 0 {
         // "said X", "said the ministry".
-        return speaker_from(analysis, si, verb_idx + 1, verb_idx + 9, lexicon, facts);
+        return speaker_from(analysis, si, verb_idx + 1, verb_idx + 9, facts);
     }
-    speaker_before_verb(analysis, si, first.0, verb_idx, lexicon, facts)
+    speaker_before_verb(analysis, si, first.0, verb_idx, facts)
 }
 
 /// The speaker in tokens `[from, verb)`: a person first (an apposition may follow
 /// it), then a pronoun or noun right before the verb, then an organization or country.
-fn speaker_before_verb(analysis: &Analysis, si: usize, from: usize, verb: usize, lexicon: &Lexicon, facts: &mut Facts) -> Option<usize> {
+fn speaker_before_verb(analysis: &Analysis, si: usize, from: usize, verb: usize, facts: &mut Facts) -> Option<usize> {
     let s = &analysis.sentences[si];
     if let Some(p) = subject_person(analysis, si, from, verb) {
         return Some(relation_entity(p, facts));
@@ -291,12 +291,12 @@ fn speaker_before_verb(analysis: &Analysis, si: usize, from: usize, verb: usize,
             return latest_person(analysis, s.tokens[b].start, facts);
         }
         if b > from && s.tokens[b - 1].lower() == "the" {
-            if let Some(sp) = nominal(analysis, s.tokens[b].start, &word, lexicon, facts) {
+            if let Some(sp) = nominal(analysis, s.tokens[b].start, &word, facts) {
                 return Some(sp);
             }
         }
     }
-    speaker_from(analysis, si, from, verb, lexicon, facts)
+    speaker_from(analysis, si, from, verb, facts)
 }
 
 /// Prepositions whose object is not the subject of a following verb, and
@@ -340,9 +340,9 @@ fn before_quote(analysis: &Analysis, si: usize, until: usize, lexicon: &Lexicon,
     for &(verb_idx, verb) in verbs.iter().rev() {
         let found = if verb.text.ends_with("ing") {
             // A participle's speaker is the subject of the clause it hangs on.
-            speaker_from(analysis, si, 0, verb_idx, lexicon, facts)
+            speaker_from(analysis, si, 0, verb_idx, facts)
         } else {
-            speaker_before_verb(analysis, si, 0, verb_idx, lexicon, facts)
+            speaker_before_verb(analysis, si, 0, verb_idx, facts)
         };
         if found.is_some() {
             return found;
@@ -368,7 +368,7 @@ fn colon_intro(analysis: &Analysis, si: usize, open: usize, facts: &mut Facts) -
 /// The speaker among tokens `[from, to)` of a sentence: the first person, else
 /// the first organization, country or capital, else a pronoun or a noun such
 /// as "the ministry" resolved backwards.
-fn speaker_from(analysis: &Analysis, si: usize, from: usize, to: usize, lexicon: &Lexicon, facts: &mut Facts) -> Option<usize> {
+fn speaker_from(analysis: &Analysis, si: usize, from: usize, to: usize, facts: &mut Facts) -> Option<usize> {
     let s = &analysis.sentences[si];
     let inside = |m: &&Mention| m.tokens.0 >= from && m.tokens.0 < to && !inside_quote(analysis, m.span.start);
     let speakers: Vec<&Mention> = s.mentions.iter().filter(inside).collect();
@@ -391,7 +391,7 @@ fn speaker_from(analysis: &Analysis, si: usize, from: usize, to: usize, lexicon:
         }
         if word == "the" {
             if let Some(noun) = s.tokens.get(k + 1) {
-                if let Some(sp) = nominal(analysis, s.tokens[k].start, &noun.lower(), lexicon, facts) {
+                if let Some(sp) = nominal(analysis, s.tokens[k].start, &noun.lower(), facts) {
                     return Some(sp);
                 }
             }
@@ -436,7 +436,7 @@ const PERSON_NOUNS: &[&str] = &[
 ];
 
 /// "the ministry", "the senator": the latest fitting referent before `at`.
-fn nominal(analysis: &Analysis, at: usize, noun: &str, _lexicon: &Lexicon, facts: &mut Facts) -> Option<usize> {
+fn nominal(analysis: &Analysis, at: usize, noun: &str, facts: &mut Facts) -> Option<usize> {
     if PERSON_NOUNS.contains(&noun) {
         return latest_person(analysis, at, facts);
     }

@@ -118,7 +118,6 @@ fn title_before_comma(analysis: &Analysis, s: &AnalysedSentence, m: &Mention, le
         (tail_ok && (end + 1 == first || matches!(s.tokens[end + 1].text, "of" | "for"))).then_some((st, label, implied))
     });
     let Some((mut start, _, implied)) = found else { return };
-    let title_start = start;
     // Walk back over lower-case role words ("fentanyl czar", "director of health statistics").
     let mut k = start;
     while k > 0 && k > first.saturating_sub(9) {
@@ -145,7 +144,6 @@ fn title_before_comma(analysis: &Analysis, s: &AnalysedSentence, m: &Mention, le
     if !opened {
         return;
     }
-    let _ = title_start;
     start = k;
     let role = text[s.tokens[start].start..s.tokens[first - 1].end].trim_end_matches(',').to_string();
     let org = match (cue, opener.as_deref()) {

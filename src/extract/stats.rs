@@ -169,7 +169,6 @@ fn is_source(m: &Mention) -> bool {
 
 /// "according to X", "data from X", "X reported that ...", or an organization subject.
 fn sentence_source(analysis: &Analysis, s: &AnalysedSentence, k: usize, facts: &mut Facts) -> Option<usize> {
-    let text = analysis.text;
     let lower: Vec<String> = s.tokens.iter().map(|t| t.lower()).collect();
     for (i, w) in lower.iter().enumerate() {
         let cue = (w == "according" && lower.get(i + 1).is_some_and(|n| n == "to"))
@@ -205,6 +204,5 @@ fn sentence_source(analysis: &Analysis, s: &AnalysedSentence, k: usize, facts: &
     // An organization as the subject of the sentence: "The Justice Department filed charges against four ...".
     let first = s.mentions.iter().find(|m| m.tokens.1 <= k)?;
     let opens_sentence = first.tokens.0 <= 2 && first.kind == EntityType::Organization && first.cue == Cue::Name;
-    let _ = text;
     opens_sentence.then(|| relation_entity(first, facts))
 }

@@ -38,6 +38,15 @@ impl Dir {
         Command::new(env!("CARGO_BIN_EXE_newsgraph")).args(args).current_dir(self.root.path()).output().expect("run newsgraph")
     }
 
+    /// Copies the seed corpus into `folder` (to build it together with extra articles).
+    pub fn copy_seed_corpus(&self, folder: &str) {
+        for entry in std::fs::read_dir(seed_corpus()).expect("seed corpus") {
+            let path = entry.expect("entry").path();
+            let name = path.file_name().and_then(|n| n.to_str()).expect("name").to_string();
+            self.write(&format!("{folder}/{name}"), &std::fs::read(&path).expect("read seed"));
+        }
+    }
+
     /// Builds `corpus` into `store`, returning the output.
     pub fn build(&self, corpus: &Path, store: &str) -> Output {
         let corpus = corpus.to_str().expect("utf-8 path");
