@@ -27,6 +27,8 @@ struct Writer<'a> {
     article: NamedNode,
     text: &'a str,
     quads: Vec<Quad>,
+    /// Evidence nodes already described (several relations share a sentence).
+    evidence_written: std::collections::HashSet<String>,
 }
 
 impl Writer<'_> {
@@ -48,7 +50,7 @@ impl Writer<'_> {
         let ev = iri(&format!("{}#chars-{start}-{end}", self.article.as_str()));
         self.add(node, &format!("{PROV}wasDerivedFrom"), self.article.clone());
         self.add(node, &format!("{NG}evidence"), ev.clone());
-        if !self.quads.iter().any(|q| q.subject == NamedOrBlankNode::from(ev.clone())) {
+        if self.evidence_written.insert(ev.as_str().to_string()) {
             self.a(&ev, &format!("{NG}Evidence"));
             self.add(&ev, &format!("{NG}text"), Literal::new_simple_literal(evidence.span.of(self.text)));
             self.add(&ev, &format!("{NG}startOffset"), Literal::from(start as i64));
@@ -66,7 +68,7 @@ pub fn graph_of(article: &Article) -> NamedNode {
 /// All quads of one article.
 pub fn article_quads(article: &Article, facts: &Facts) -> Vec<Quad> {
     let node = graph_of(article);
-    let mut w = Writer { graph: GraphName::NamedNode(node.clone()), article: node.clone(), text: &article.text, quads: Vec::new() };
+    let mut w = Writer { graph: GraphName::NamedNode(node.clone()), article: node.clone(), text: &article.text, quads: Vec::new(), evidence_written: Default::default() };
     w.a(&node, &format!("{NG}Article"));
     w.a(&node, &format!("{PROV}Entity"));
     w.add(&node, &format!("{NG}fileName"), Literal::new_simple_literal(&article.file_name));
