@@ -118,9 +118,14 @@ pub fn article_from_bytes(path: &Path, corpus: &Path, bytes: &[u8], lexicon: &Le
     if text.trim().is_empty() {
         return Err(ArticleError::NoProse { path: path_buf() });
     }
-    let key = path.strip_prefix(corpus).unwrap_or(path).to_string_lossy().replace('\\', "/");
+    let key = key_of(path, corpus);
     let file_name = path.file_name().map_or_else(|| key.clone(), |n| n.to_string_lossy().into_owned());
     Ok(Article { file_name, key, text, content_hash: content_hash(bytes) })
+}
+
+/// The key that identifies an article: its path relative to the corpus, with `/`.
+pub fn key_of(path: &Path, corpus: &Path) -> String {
+    path.strip_prefix(corpus).unwrap_or(path).to_string_lossy().replace('\\', "/")
 }
 
 /// FNV-1a, 64 bits: stable across machines and versions (unlike std's hasher).

@@ -7,48 +7,110 @@
 //! takes the one longer name that ends with it ("Chinese Foreign Ministry").
 //! The old label stays as an alternative label. Entity IRIs come from the
 //! final labels, so the same referent gets the same IRI in every graph.
+//!
+//! [`NameIndex`] holds the corpus's names, indexed by word so that a lookup
+//! does not scan the corpus; the build fills it from the store, so that it
+//! never needs every article's facts in memory at once.
 
 use crate::model::{EntityType, Facts};
 use std::collections::{BTreeSet, HashMap};
 
-/// Relabels entities of all articles in place.
-pub fn resolve(all: &mut [&mut Facts]) {
-    let mut full_people: BTreeSet<String> = BTreeSet::new();
-    let mut orgs: BTreeSet<String> = BTreeSet::new();
-    for facts in all.iter() {
-        for e in &facts.entities {
-            match e.kind {
-                EntityType::Person if e.label.contains(' ') => {
-                    full_people.insert(e.label.clone());
+/// The full names of people and the names of organizations of a corpus.
+#[derive(Debug, Default)]
+pub struct NameIndex {
+    /// Full person names (two words or more) by their last word and, for two-word
+    /// names, also by their first word ("Xi Jinping" is "Xi").
+    people: HashMap<String, BTreeSet<String>>,
+    /// Organization names (two words or more) by their last word.
+    orgs: HashMap<String, BTreeSet<String>>,
+}
+
+impl NameIndex {
+    /// Records a name the corpus uses.
+    pub fn add(&mut self, kind: EntityType, label: &str) {
+        let words: Vec<&str> = label.split_whitespace().collect();
+        if words.len() < 2 {
+            return;
+        }
+        match kind {
+            EntityType::Person => {
+                for key in person_keys(&words) {
+                    self.people.entry(key.to_string()).or_default().insert(label.to_string());
                 }
-                EntityType::Organization => {
-                    orgs.insert(e.label.clone());
-                }
-                _ => {}
             }
+            EntityType::Organization => {
+                if let Some(last) = words.last() {
+                    self.orgs.entry((*last).to_string()).or_default().insert(label.to_string());
+                }
+            }
+            _ => {}
         }
     }
-    let mut renames: HashMap<(EntityType, String), String> = HashMap::new();
-    for facts in all.iter() {
+
+    /// Records every name of an article.
+    pub fn add_facts(&mut self, facts: &Facts) {
         for e in &facts.entities {
-            let target = match e.kind {
-                EntityType::Person if !e.label.contains(' ') => unique(full_people.iter().filter(|f| surname_fits(f, &e.label))),
-                EntityType::Organization if e.label.contains(' ') => unique(orgs.iter().filter(|o| o.len() > e.label.len() && o.ends_with(&format!(" {}", e.label)))),
-                _ => None,
-            };
-            if let Some(t) = target {
-                renames.insert((e.kind, e.label.clone()), t);
+            self.add(e.kind, &e.label);
+        }
+    }
+
+    /// True for the names that a fuller one may replace: a lone surname, an
+    /// organization's name of two words or more.
+    pub fn may_resolve(kind: EntityType, label: &str) -> bool {
+        match kind {
+            EntityType::Person => !label.contains(' '),
+            EntityType::Organization => label.contains(' '),
+            _ => false,
+        }
+    }
+
+    /// The one fuller name `label` stands for, if the corpus has exactly one.
+    pub fn rename(&self, kind: EntityType, label: &str) -> Option<String> {
+        match kind {
+            EntityType::Person if !label.contains(' ') => {
+                unique(self.people.get(label)?.iter().filter(|full| surname_fits(full, label)))
+            }
+            EntityType::Organization if label.contains(' ') => {
+                let last = label.split_whitespace().last()?;
+                let suffix = format!(" {label}");
+                unique(self.orgs.get(last)?.iter().filter(|o| o.ends_with(&suffix)))
+            }
+            _ => None,
+        }
+    }
+
+    /// Relabels the entities of one article; true when a label changed.
+    pub fn apply(&self, facts: &mut Facts) -> bool {
+        let mut changed = false;
+        for id in 0..facts.entities.len() {
+            let entity = &facts.entities[id];
+            if let Some(new) = self.rename(entity.kind, &entity.label) {
+                let old = std::mem::replace(&mut facts.entities[id].label, new);
+                facts.add_alt_label(id, &old);
+                changed = true;
             }
         }
+        changed
+    }
+}
+
+/// The words a full name is looked up by.
+fn person_keys<'a>(words: &[&'a str]) -> Vec<&'a str> {
+    let mut keys: Vec<&str> = words.last().copied().into_iter().collect();
+    if words.len() == 2 && words[0].chars().count() <= 4 {
+        keys.push(words[0]);
+    }
+    keys
+}
+
+/// Relabels entities of all articles in place (all of them in memory).
+pub fn resolve(all: &mut [&mut Facts]) {
+    let mut index = NameIndex::default();
+    for facts in all.iter() {
+        index.add_facts(facts);
     }
     for facts in all.iter_mut() {
-        for id in 0..facts.entities.len() {
-            let key = (facts.entities[id].kind, facts.entities[id].label.clone());
-            if let Some(new) = renames.get(&key) {
-                let old = std::mem::replace(&mut facts.entities[id].label, new.clone());
-                facts.add_alt_label(id, &old);
-            }
-        }
+        index.apply(facts);
     }
 }
 
@@ -89,5 +151,14 @@ mod tests {
         a.entity(EntityType::Person, "Smith");
         resolve(&mut [&mut a]);
         assert_eq!(a.entities[2].label, "Smith");
+    }
+
+    #[test]
+    fn a_short_given_name_first_stands_for_a_two_word_name() {
+        let mut index = NameIndex::default();
+        index.add(EntityType::Person, "Xi Jinping");
+        assert_eq!(index.rename(EntityType::Person, "Xi").as_deref(), Some("Xi Jinping"));
+        assert_eq!(index.rename(EntityType::Person, "Jinping").as_deref(), Some("Xi Jinping"));
+        assert_eq!(index.rename(EntityType::Organization, "Ministry"), None, "one word is too vague");
     }
 }

@@ -1,17 +1,25 @@
 //! `newsgraph build`: corpus -> text -> extract -> resolve -> graph -> store.
 //!
-//! Articles are read and extracted in parallel; a bad file becomes a
-//! diagnostic and the run goes on. Resolution then runs across the corpus,
-//! and each article's graph is written in its own transaction.
+//! A streaming pipeline ([`pipeline`]): files are read and extracted in
+//! parallel a chunk at a time while a writer thread stores the chunk before,
+//! so memory does not grow with the corpus. An article whose content hash
+//! matches its stored graph is skipped; a changed one replaces its graph; a
+//! bad file becomes a diagnostic and the run goes on. Every article lands
+//! whole or not at all, whatever the [`destination`]. Names are then resolved
+//! across articles against the store ([`fixup`]).
 
-use crate::corpus::{self, ArticleError, CorpusError};
+pub mod destination;
+pub mod fixup;
+pub mod pipeline;
+
+use crate::corpus::{self, CorpusError};
 use crate::lexicon::Lexicon;
-use crate::model::{Article, EntityType, Facts};
+use crate::model::{EntityType, Facts};
 use crate::store::{GraphStore, StoreError};
-use crate::{extract, rdf, resolve, vocab};
+use crate::{rdf, vocab};
+use destination::{ArticleGraph, Destination, LocalStore, Nowhere};
 use indicatif::{ProgressBar, ProgressStyle};
-use rayon::prelude::*;
-use std::collections::BTreeSet;
+use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 use std::time::Instant;
 
@@ -24,6 +32,10 @@ pub struct BuildConfig {
     pub store: PathBuf,
     /// Show a progress bar (on a terminal).
     pub progress: bool,
+    /// Remove the graphs of articles no longer in the corpus.
+    pub prune: bool,
+    /// Read, extract and map to quads, but write nothing (to measure extraction).
+    pub dry_run: bool,
 }
 
 /// Fatal build errors (per-article problems are diagnostics, not errors).
@@ -32,22 +44,35 @@ pub enum BuildError {
     /// The corpus folder is missing or unreadable.
     #[error(transparent)]
     Corpus(#[from] CorpusError),
-    /// The store cannot be opened.
+    /// The store cannot be opened or written.
     #[error(transparent)]
     Store(#[from] StoreError),
     /// The lexicons are broken (a developer error, named by file and line).
     #[error(transparent)]
     Lexicon(#[from] &'static crate::lexicon::LexiconError),
+    /// The writer thread died (a bug; nothing after the last commit was written).
+    #[error("the store writer stopped unexpectedly; articles committed before it stopped are kept")]
+    WriterPanicked,
 }
 
-/// What a build made.
+/// What a build did.
 #[derive(Debug, Default)]
 pub struct BuildReport {
-    /// Articles written to the store.
+    /// Articles written (new or changed).
     pub articles: usize,
+    /// Articles written that replaced an older version.
+    pub changed: usize,
+    /// Articles skipped because their content did not change.
+    pub unchanged: usize,
+    /// Graphs removed because their article left the corpus (`--prune`).
+    pub removed: usize,
+    /// Stored articles no longer in the corpus, kept (no `--prune`).
+    pub stale: usize,
+    /// Articles rewritten because a name resolved across articles.
+    pub resolved: usize,
     /// One message per file that was skipped.
     pub skipped: Vec<String>,
-    /// Distinct entities by type.
+    /// Distinct entities by type, in the articles written.
     pub entities: Vec<(EntityType, usize)>,
     /// Relations written.
     pub roles: usize,
@@ -57,98 +82,155 @@ pub struct BuildReport {
     pub exports: usize,
     /// Statistics written.
     pub statistics: usize,
-    /// Quads in the store after the build.
-    pub triples: usize,
+    /// Quads written.
+    pub quads: usize,
+    /// Bytes of article files read.
+    pub bytes: u64,
     /// Wall-clock seconds.
     pub seconds: f64,
     /// A few "speaker: quote" lines.
     pub samples: Vec<String>,
+    /// Nothing was written (`--dry-run`).
+    pub dry_run: bool,
 }
 
-/// Builds the store from the corpus.
+/// Running counts of the streaming pass.
+#[derive(Debug, Default)]
+pub struct Tally {
+    articles: usize,
+    changed: usize,
+    unchanged: usize,
+    skipped: Vec<String>,
+    roles: usize,
+    quotes: usize,
+    exports: usize,
+    statistics: usize,
+    quads: usize,
+    /// Entity IRIs seen, by type (IRIs, not facts: small).
+    entities: HashMap<EntityType, HashSet<String>>,
+    samples: Vec<String>,
+}
+
+impl Tally {
+    fn count(&mut self, graph: &ArticleGraph, facts: &Facts) {
+        self.articles += 1;
+        self.changed += usize::from(graph.replaces);
+        self.quads += graph.quads.len();
+        self.roles += facts.memberships.len();
+        self.quotes += facts.quotes.len();
+        self.exports += facts.exports.len();
+        self.statistics += facts.statistics.len();
+        for e in &facts.entities {
+            self.entities.entry(e.kind).or_default().insert(rdf::entity_iri(e.kind, &e.label));
+        }
+        if self.samples.len() < 5 {
+            if let Some(q) = facts.quotes.first() {
+                self.samples.push(sample(&facts.entities[q.speaker].label, &q.text));
+            }
+        }
+    }
+}
+
+/// Builds the store (or the dry run) from the corpus.
 pub fn build(config: &BuildConfig) -> Result<BuildReport, BuildError> {
     let started = Instant::now();
     let lexicon = Lexicon::embedded()?;
-    let (files, mut problems) = corpus::discover(&config.corpus)?;
-    let store = GraphStore::open(&config.store)?;
-    let bar = progress_bar(files.len(), config.progress);
-    let results: Vec<Result<(Article, Facts), ArticleError>> = files
-        .par_iter()
-        .map(|path| {
-            let r = corpus::read_article(path, &config.corpus, lexicon).map(|a| {
-                let facts = extract::extract(&a.text, lexicon);
-                (a, facts)
-            });
-            bar.inc(1);
-            r
-        })
-        .collect();
+    let (files, problems) = corpus::discover(&config.corpus)?;
+    let mut destination: Box<dyn Destination> = if config.dry_run {
+        Box::new(Nowhere)
+    } else {
+        Box::new(LocalStore::new(GraphStore::open(&config.store)?))
+    };
+    let stored = destination.stored_hashes()?;
+    let total_bytes: u64 = files.iter().filter_map(|f| std::fs::metadata(f).ok()).map(|m| m.len()).sum();
+    let bar = progress_bar(total_bytes, config.progress);
+    let inputs = pipeline::Inputs { corpus: &config.corpus, lexicon, stored: &stored, bar: &bar };
+    let streamed = pipeline::run(&files, &inputs, destination.as_mut())?;
     bar.finish_and_clear();
-    let mut built: Vec<(Article, Facts)> = Vec::new();
-    for r in results {
-        match r {
-            Ok(x) => built.push(x),
-            Err(e) => problems.push(e),
-        }
-    }
-    let mut facts: Vec<&mut Facts> = built.iter_mut().map(|(_, f)| f).collect();
-    resolve::resolve(&mut facts);
 
-    let mut report = BuildReport { skipped: problems.iter().map(ToString::to_string).collect(), ..BuildReport::default() };
-    for (article, facts) in &built {
-        let quads = rdf::article_quads(article, facts);
-        match store.replace_graph(&rdf::graph_of(article), &quads) {
-            Ok(()) => {
-                report.articles += 1;
-                report.roles += facts.memberships.len();
-                report.quotes += facts.quotes.len();
-                report.exports += facts.exports.len();
-                report.statistics += facts.statistics.len();
-            }
-            Err(e) => report.skipped.push(format!("{}: not stored: {e}", article.key)),
-        }
+    let by_graph: HashMap<String, PathBuf> = files.iter().map(|f| (vocab::article_iri(&corpus::key_of(f, &config.corpus)), f.clone())).collect();
+    let (removed, stale) = leavers(&stored, &by_graph, config.prune, destination.as_mut())?;
+    destination.finish()?;
+    let mut report = report_of(streamed.tally, problems.iter().map(ToString::to_string).collect());
+    report.removed = removed;
+    report.stale = stale;
+    report.bytes = total_bytes;
+    report.dry_run = config.dry_run;
+    if let Some(store) = destination.local_store() {
+        let fixup = if stored.is_empty() {
+            fixup::resolve_pending(store, &streamed.pending, &streamed.names, &config.corpus, lexicon)?
+        } else if report.articles > 0 || removed > 0 {
+            fixup::resolve_in_store(store, &by_graph, &config.corpus, lexicon)?
+        } else {
+            fixup::Fixup::default()
+        };
+        report.resolved = fixup.rewritten;
+        report.skipped.extend(fixup.problems);
+        load_ontology(store)?;
+        store.flush()?;
     }
-    let ontology = oxigraph::model::NamedNode::new_unchecked(vocab::ONTOLOGY_GRAPH);
-    store.replace_graph_from_turtle(&ontology, ONTOLOGY)?;
-    store.flush()?;
-    report.entities = count_entities(&built);
-    report.samples = samples(&built, 5);
-    report.triples = store.len()?;
     report.seconds = started.elapsed().as_secs_f64();
     Ok(report)
 }
 
-/// The ontology, loaded into its own named graph so that queries can use it.
-pub const ONTOLOGY: &str = include_str!("../ontology/newsgraph.ttl");
+/// Stored articles that are no longer in the corpus: removed with `prune`,
+/// counted otherwise. Returns (removed, kept).
+fn leavers(stored: &HashMap<String, String>, present: &HashMap<String, PathBuf>, prune: bool, destination: &mut dyn Destination) -> Result<(usize, usize), BuildError> {
+    let gone: Vec<&String> = stored.keys().filter(|g| !present.contains_key(*g)).collect();
+    if !prune {
+        return Ok((0, gone.len()));
+    }
+    for graph in &gone {
+        destination.remove(&oxigraph::model::NamedNode::new_unchecked(graph.as_str()))?;
+    }
+    Ok((gone.len(), 0))
+}
 
-fn progress_bar(len: usize, enabled: bool) -> ProgressBar {
+/// The ontology is written once per build, in its own graph, so that queries
+/// can use its labels and comments.
+fn load_ontology(store: &GraphStore) -> Result<(), BuildError> {
+    let ontology = oxigraph::model::NamedNode::new_unchecked(vocab::ONTOLOGY_GRAPH);
+    Ok(store.replace_graph_from_turtle(&ontology, ONTOLOGY)?)
+}
+
+fn report_of(tally: Tally, mut skipped: Vec<String>) -> BuildReport {
+    skipped.extend(tally.skipped);
+    let entities = EntityType::ALL.iter().map(|k| (*k, tally.entities.get(k).map_or(0, HashSet::len))).collect();
+    BuildReport {
+        articles: tally.articles,
+        changed: tally.changed,
+        unchanged: tally.unchanged,
+        skipped,
+        entities,
+        roles: tally.roles,
+        quotes: tally.quotes,
+        exports: tally.exports,
+        statistics: tally.statistics,
+        quads: tally.quads,
+        samples: tally.samples,
+        ..BuildReport::default()
+    }
+}
+
+/// The ontology, loaded into its own named graph so that queries can use it.
+pub const ONTOLOGY: &str = include_str!("../../ontology/newsgraph.ttl");
+
+/// A bar over the bytes of the corpus, with articles/s and MB/s; hidden when
+/// stderr is not a terminal (indicatif draws nothing then).
+fn progress_bar(total_bytes: u64, enabled: bool) -> ProgressBar {
     if !enabled {
         return ProgressBar::hidden();
     }
-    let bar = ProgressBar::new(len as u64);
-    if let Ok(style) = ProgressStyle::with_template("{spinner} extracting {pos}/{len} articles [{elapsed_precise}] {per_sec}") {
+    let bar = ProgressBar::new(total_bytes);
+    let template = "{spinner} {bar:30} {decimal_bytes}/{decimal_total_bytes} {decimal_bytes_per_sec}, {msg} [{elapsed_precise}, {eta} left]";
+    if let Ok(style) = ProgressStyle::with_template(template) {
         bar.set_style(style);
     }
     bar
 }
 
-fn count_entities(built: &[(Article, Facts)]) -> Vec<(EntityType, usize)> {
-    let distinct: BTreeSet<(EntityType, String)> = built
-        .iter()
-        .flat_map(|(_, f)| f.entities.iter().map(|e| (e.kind, rdf::entity_iri(e.kind, &e.label))))
-        .collect();
-    EntityType::ALL.iter().map(|&k| (k, distinct.iter().filter(|(kind, _)| *kind == k).count())).collect()
-}
-
-fn samples(built: &[(Article, Facts)], n: usize) -> Vec<String> {
-    built
-        .iter()
-        .flat_map(|(_, f)| f.quotes.first().map(|q| (f, q)))
-        .take(n)
-        .map(|(f, q)| {
-            let text: String = q.text.chars().take(90).collect();
-            let more = if q.text.chars().count() > 90 { "…" } else { "" };
-            format!("{}: \u{201c}{text}{more}\u{201d}", f.entities[q.speaker].label)
-        })
-        .collect()
+fn sample(speaker: &str, text: &str) -> String {
+    let short: String = text.chars().take(90).collect();
+    let more = if text.chars().count() > 90 { "…" } else { "" };
+    format!("{speaker}: \u{201c}{short}{more}\u{201d}")
 }

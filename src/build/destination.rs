@@ -1,0 +1,130 @@
+//! Where a build writes article graphs: the local on-disk store, a remote
+//! Graph Store Protocol endpoint, or nowhere (`--dry-run`, to measure
+//! extraction alone).
+//!
+//! The pipeline hands a destination whole articles in corpus order; each
+//! destination decides how to make every article land whole or not at all.
+
+use super::BuildError;
+use crate::store::GraphStore;
+use oxigraph::model::{NamedNode, Quad};
+use std::collections::HashMap;
+
+/// One article's named graph, ready to be written.
+#[derive(Debug)]
+pub struct ArticleGraph {
+    /// The article's path relative to the corpus (for messages).
+    pub key: String,
+    /// The named graph.
+    pub graph: NamedNode,
+    /// Every quad of the graph.
+    pub quads: Vec<Quad>,
+    /// True when the destination holds an older version of this article.
+    pub replaces: bool,
+}
+
+/// A place article graphs go.
+pub trait Destination: Send {
+    /// The content hash of every article graph already there (graph IRI ->
+    /// hash), so that unchanged articles are skipped; empty when unknown.
+    fn stored_hashes(&mut self) -> Result<HashMap<String, String>, BuildError>;
+
+    /// Writes articles. A problem with one article is returned as a message
+    /// naming it (the build goes on); a broken destination is an error.
+    fn write(&mut self, articles: Vec<ArticleGraph>) -> Result<Vec<String>, BuildError>;
+
+    /// Removes the graph of an article that left the corpus.
+    fn remove(&mut self, graph: &NamedNode) -> Result<(), BuildError>;
+
+    /// Makes everything written durable.
+    fn finish(&mut self) -> Result<(), BuildError>;
+
+    /// The local store, when the destination is one (for resolution across
+    /// articles and the ontology graph).
+    fn local_store(&self) -> Option<&GraphStore> {
+        None
+    }
+}
+
+/// Quads of new articles gathered before one bulk load: large enough for the
+/// bulk loader to pay off, small enough to bound memory (about 150 MB).
+const BULK_BATCH_QUADS: usize = 400_000;
+
+/// The on-disk oxigraph store: new articles through the bulk loader (in
+/// atomic batches), changed ones in one transaction each.
+pub struct LocalStore {
+    store: GraphStore,
+    pending: Vec<Quad>,
+}
+
+impl LocalStore {
+    /// Writes into `store`.
+    pub fn new(store: GraphStore) -> LocalStore {
+        LocalStore { store, pending: Vec::new() }
+    }
+
+    fn flush_pending(&mut self) -> Result<(), BuildError> {
+        if !self.pending.is_empty() {
+            self.store.bulk_insert(std::mem::take(&mut self.pending))?;
+        }
+        Ok(())
+    }
+}
+
+impl Destination for LocalStore {
+    fn stored_hashes(&mut self) -> Result<HashMap<String, String>, BuildError> {
+        Ok(self.store.article_hashes()?)
+    }
+
+    fn write(&mut self, articles: Vec<ArticleGraph>) -> Result<Vec<String>, BuildError> {
+        let mut problems = Vec::new();
+        for article in articles {
+            if article.replaces {
+                if let Err(e) = self.store.replace_graph(&article.graph, &article.quads) {
+                    problems.push(format!("{}: not stored: {e}", article.key));
+                }
+            } else {
+                self.pending.extend(article.quads);
+            }
+        }
+        if self.pending.len() >= BULK_BATCH_QUADS {
+            self.flush_pending()?;
+        }
+        Ok(problems)
+    }
+
+    fn remove(&mut self, graph: &NamedNode) -> Result<(), BuildError> {
+        Ok(self.store.remove_graph(graph.as_ref())?)
+    }
+
+    fn finish(&mut self) -> Result<(), BuildError> {
+        self.flush_pending()?;
+        Ok(self.store.flush()?)
+    }
+
+    fn local_store(&self) -> Option<&GraphStore> {
+        Some(&self.store)
+    }
+}
+
+/// Writes nothing: extraction and mapping to quads alone, for `--dry-run`.
+#[derive(Debug, Default)]
+pub struct Nowhere;
+
+impl Destination for Nowhere {
+    fn stored_hashes(&mut self) -> Result<HashMap<String, String>, BuildError> {
+        Ok(HashMap::new())
+    }
+
+    fn write(&mut self, _articles: Vec<ArticleGraph>) -> Result<Vec<String>, BuildError> {
+        Ok(Vec::new())
+    }
+
+    fn remove(&mut self, _graph: &NamedNode) -> Result<(), BuildError> {
+        Ok(())
+    }
+
+    fn finish(&mut self) -> Result<(), BuildError> {
+        Ok(())
+    }
+}

@@ -1,0 +1,114 @@
+//! Resolution across articles, after the streaming pass.
+//!
+//! The streaming pass writes each article as it reads it, resolving names
+//! against the articles read so far, so an article that calls someone only
+//! "Blinken" may be written before the article that gives "Antony Blinken".
+//! This pass re-extracts just the articles whose names a later article made
+//! fuller. After a first build the names of the run are all there is; after an
+//! incremental one, the store's labels are scanned too. Only names are held in
+//! memory, never the facts of the whole corpus.
+
+use super::pipeline::Pending;
+use super::BuildError;
+use crate::corpus;
+use crate::lexicon::Lexicon;
+use crate::model::EntityType;
+use crate::resolve::NameIndex;
+use crate::store::GraphStore;
+use crate::{extract, rdf, vocab};
+use rayon::prelude::*;
+use std::collections::{BTreeSet, HashMap};
+use std::path::{Path, PathBuf};
+
+/// The entity classes whose names resolve across articles.
+const RESOLVED: [EntityType; 2] = [EntityType::Person, EntityType::Organization];
+
+/// What the pass did.
+#[derive(Debug, Default)]
+pub struct Fixup {
+    /// Articles rewritten with fuller names.
+    pub rewritten: usize,
+    /// Articles that could not be re-read (named).
+    pub problems: Vec<String>,
+}
+
+/// After a first build: the articles of `pending` whose names the whole
+/// corpus's `names` now make fuller are re-extracted and rewritten.
+pub fn resolve_pending(store: &GraphStore, pending: &[Pending], names: &NameIndex, corpus_dir: &Path, lexicon: &Lexicon) -> Result<Fixup, BuildError> {
+    let stale: Vec<&PathBuf> = pending.iter().filter(|p| p.names.iter().any(|(kind, label)| names.rename(*kind, label).is_some())).map(|p| &p.path).collect();
+    rewrite(store, &stale, names, corpus_dir, lexicon)
+}
+
+/// After an incremental build: the store holds names of articles this build
+/// did not read, so the index and the stale graphs come from a scan of its
+/// labels. `files` maps article graph IRIs to the files they were read from.
+pub fn resolve_in_store(store: &GraphStore, files: &HashMap<String, PathBuf>, corpus_dir: &Path, lexicon: &Lexicon) -> Result<Fixup, BuildError> {
+    let names = name_index(store)?;
+    let stale = graphs_to_rewrite(store, &names)?;
+    let paths: Vec<&PathBuf> = stale.iter().filter_map(|g| files.get(g)).collect();
+    rewrite(store, &paths, &names, corpus_dir, lexicon)
+}
+
+/// Re-extracts `paths` with `names` and replaces their graphs.
+fn rewrite(store: &GraphStore, paths: &[&PathBuf], names: &NameIndex, corpus_dir: &Path, lexicon: &Lexicon) -> Result<Fixup, BuildError> {
+    let mut fixup = Fixup::default();
+    for chunk in paths.chunks(256) {
+        let rebuilt: Vec<_> = chunk
+            .par_iter()
+            .map(|path| {
+                corpus::read_article(path, corpus_dir, lexicon).map(|article| {
+                    let mut facts = extract::extract(&article.text, lexicon);
+                    names.apply(&mut facts);
+                    (rdf::graph_of(&article), rdf::article_quads(&article, &facts))
+                })
+            })
+            .collect();
+        for result in rebuilt {
+            match result {
+                Ok((graph, quads)) => {
+                    store.replace_graph(&graph, &quads)?;
+                    fixup.rewritten += 1;
+                }
+                Err(e) => fixup.problems.push(e.to_string()),
+            }
+        }
+    }
+    Ok(fixup)
+}
+
+/// The kind of an entity from its IRI (`…/entity/person/…`), when it is one
+/// whose names resolve.
+fn resolved_kind(entity_iri: &str) -> Option<EntityType> {
+    let rest = entity_iri.strip_prefix(vocab::DATA)?.strip_prefix("entity/")?;
+    let kind = rest.split('/').next()?;
+    RESOLVED.into_iter().find(|k| k.name().eq_ignore_ascii_case(kind))
+}
+
+/// Calls `visit(graph, kind, label)` for every person and organization name.
+fn for_each_name(store: &GraphStore, visit: &mut dyn FnMut(&str, EntityType, &str)) -> Result<(), BuildError> {
+    let prefix = format!("{}entity/", vocab::DATA);
+    store.for_each_label(&prefix, &mut |graph, entity, label| {
+        if let Some(kind) = resolved_kind(entity) {
+            visit(graph, kind, label);
+        }
+    })?;
+    Ok(())
+}
+
+/// Every person and organization name in the store.
+fn name_index(store: &GraphStore) -> Result<NameIndex, BuildError> {
+    let mut index = NameIndex::default();
+    for_each_name(store, &mut |_, kind, label| index.add(kind, label))?;
+    Ok(index)
+}
+
+/// The graphs that name someone by a name the index can make fuller.
+fn graphs_to_rewrite(store: &GraphStore, index: &NameIndex) -> Result<BTreeSet<String>, BuildError> {
+    let mut stale = BTreeSet::new();
+    for_each_name(store, &mut |graph, kind, label| {
+        if index.rename(kind, label).is_some() {
+            stale.insert(graph.to_string());
+        }
+    })?;
+    Ok(stale)
+}

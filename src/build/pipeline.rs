@@ -1,0 +1,184 @@
+//! The streaming part of a build: files are read, hashed, extracted and
+//! mapped to quads in parallel, a chunk at a time, while one writer thread
+//! stores the previous chunk. Memory is bounded by two chunks in flight, not
+//! by the size of the corpus.
+
+use super::destination::{ArticleGraph, Destination};
+use super::{BuildError, Tally};
+use crate::corpus::{self, ArticleError};
+use crate::lexicon::Lexicon;
+use crate::model::{Article, EntityType, Facts};
+use crate::resolve::NameIndex;
+use crate::{extract, rdf, vocab};
+use indicatif::ProgressBar;
+use rayon::prelude::*;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{sync_channel, Receiver};
+
+/// Files per chunk: enough to keep every core busy, few enough that a chunk
+/// of ordinary articles stays a few megabytes.
+const CHUNK_FILES: usize = 256;
+
+/// What became of one file.
+pub enum Outcome {
+    /// Same content as the stored graph: nothing to do.
+    Unchanged,
+    /// Extracted and mapped to quads.
+    Built {
+        /// The graph to write.
+        graph: ArticleGraph,
+        /// Its facts, for the summary.
+        facts: Box<Facts>,
+    },
+    /// A file that is not a usable article.
+    Failed(ArticleError),
+}
+
+/// Everything one file needs to be processed.
+pub struct Inputs<'a> {
+    /// The corpus folder (article keys are relative to it).
+    pub corpus: &'a Path,
+    /// Lexicons.
+    pub lexicon: &'a Lexicon,
+    /// Content hashes of stored article graphs.
+    pub stored: &'a HashMap<String, String>,
+    /// Progress, advanced by bytes read.
+    pub bar: &'a ProgressBar,
+}
+
+/// A file read and extracted, before names are resolved.
+enum Extracted {
+    /// Same content as the stored graph.
+    Unchanged,
+    /// An article and its facts; `replaces` when an older version is stored.
+    Article { path: PathBuf, article: Article, facts: Box<Facts>, replaces: bool },
+    /// Not a usable article.
+    Failed(ArticleError),
+}
+
+/// Reads, extracts and writes every file; returns what was done.
+pub fn run(files: &[PathBuf], inputs: &Inputs<'_>, destination: &mut dyn Destination) -> Result<Streamed, BuildError> {
+    let (sender, receiver) = sync_channel::<Vec<Outcome>>(1);
+    let mut names = NameIndex::default();
+    let mut pending = Vec::new();
+    let tally = std::thread::scope(|scope| {
+        let bar = inputs.bar;
+        let writer = scope.spawn(move || write_all(receiver, destination, bar));
+        for chunk in files.chunks(CHUNK_FILES) {
+            let mut extracted: Vec<Extracted> = chunk.par_iter().map(|path| read_and_extract(path, inputs)).collect();
+            resolve_chunk(&mut names, &mut extracted);
+            pending.extend(extracted.iter().filter_map(|item| unresolved(item, &names)));
+            let outcomes: Vec<Outcome> = extracted.into_par_iter().map(to_graph).collect();
+            if sender.send(outcomes).is_err() {
+                break; // the writer stopped on an error, which join reports
+            }
+        }
+        drop(sender);
+        writer.join().unwrap_or_else(|_| Err(BuildError::WriterPanicked))
+    })?;
+    Ok(Streamed { tally, names, pending })
+}
+
+/// What the streaming pass leaves for resolution across articles.
+pub struct Streamed {
+    /// Counts for the summary.
+    pub tally: Tally,
+    /// Every person and organization name written.
+    pub names: NameIndex,
+    /// Articles with names that a later article may still make fuller.
+    pub pending: Vec<Pending>,
+}
+
+/// An article written with names that could still resolve (a lone surname,
+/// an organization's short name): only the names are kept, not the facts.
+pub struct Pending {
+    /// The article's file.
+    pub path: PathBuf,
+    /// The names, by kind.
+    pub names: Vec<(EntityType, String)>,
+}
+
+fn unresolved(item: &Extracted, names: &NameIndex) -> Option<Pending> {
+    let Extracted::Article { path, facts, .. } = item else { return None };
+    let open: Vec<(EntityType, String)> = facts
+        .entities
+        .iter()
+        .filter(|e| NameIndex::may_resolve(e.kind, &e.label) && names.rename(e.kind, &e.label).is_none())
+        .map(|e| (e.kind, e.label.clone()))
+        .collect();
+    (!open.is_empty()).then(|| Pending { path: path.clone(), names: open })
+}
+
+/// Resolves names against this chunk and the chunks before it. Chunks come in
+/// corpus order, so the result does not depend on thread timing; names that
+/// only a later chunk completes are fixed after the pass ([`super::fixup`]).
+fn resolve_chunk(names: &mut NameIndex, chunk: &mut [Extracted]) {
+    for item in chunk.iter() {
+        if let Extracted::Article { facts, .. } = item {
+            names.add_facts(facts);
+        }
+    }
+    for item in chunk.iter_mut() {
+        if let Extracted::Article { facts, .. } = item {
+            names.apply(facts);
+        }
+    }
+}
+
+/// One file, from bytes to facts, skipping it when its content is unchanged.
+fn read_and_extract(path: &Path, inputs: &Inputs<'_>) -> Extracted {
+    let bytes = match std::fs::read(path) {
+        Ok(b) => b,
+        Err(cause) => return Extracted::Failed(ArticleError::Unreadable { path: path.to_path_buf(), cause }),
+    };
+    inputs.bar.inc(bytes.len() as u64);
+    let stored = inputs.stored.get(&vocab::article_iri(&corpus::key_of(path, inputs.corpus)));
+    if stored.is_some_and(|h| *h == corpus::content_hash(&bytes)) {
+        return Extracted::Unchanged;
+    }
+    match corpus::article_from_bytes(path, inputs.corpus, &bytes, inputs.lexicon) {
+        Ok(article) => {
+            let facts = Box::new(extract::extract(&article.text, inputs.lexicon));
+            Extracted::Article { path: path.to_path_buf(), article, facts, replaces: stored.is_some() }
+        }
+        Err(e) => Extracted::Failed(e),
+    }
+}
+
+/// An article's facts as its named graph.
+fn to_graph(item: Extracted) -> Outcome {
+    match item {
+        Extracted::Unchanged => Outcome::Unchanged,
+        Extracted::Failed(e) => Outcome::Failed(e),
+        Extracted::Article { article, facts, replaces, .. } => {
+            let quads = rdf::article_quads(&article, &facts);
+            let graph = ArticleGraph { key: article.key.clone(), graph: rdf::graph_of(&article), quads, replaces };
+            Outcome::Built { graph, facts }
+        }
+    }
+}
+
+fn write_all(chunks: Receiver<Vec<Outcome>>, destination: &mut dyn Destination, bar: &ProgressBar) -> Result<Tally, BuildError> {
+    let mut tally = Tally::default();
+    let started = std::time::Instant::now();
+    for chunk in chunks {
+        let mut graphs = Vec::new();
+        for outcome in chunk {
+            match outcome {
+                Outcome::Unchanged => tally.unchanged += 1,
+                Outcome::Failed(e) => tally.skipped.push(e.to_string()),
+                Outcome::Built { graph, facts } => {
+                    tally.count(&graph, &facts);
+                    graphs.push(graph);
+                }
+            }
+        }
+        let problems = destination.write(graphs)?;
+        tally.articles -= problems.len();
+        tally.skipped.extend(problems);
+        let done = tally.articles + tally.unchanged;
+        bar.set_message(format!("{done} articles, {:.0}/s", done as f64 / started.elapsed().as_secs_f64().max(1e-3)));
+    }
+    Ok(tally)
+}
