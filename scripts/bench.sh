@@ -15,13 +15,18 @@
 #   (b) a first build into a fresh on-disk store (--no-exports);
 #   (c) a rebuild of the same unchanged corpus into the same store.
 # MB are 10^6 bytes of corpus files; quads are those the build reports.
+# BENCH_SKIP_BUILD=1 measures the binaries already in target/release;
+# BENCH_SPACY_SIZE (default 10MB) sets the size of the spaCy comparison.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 BENCH_DIR=${BENCH_DIR:-/tmp/newsgraph-bench}
 SEED=${BENCH_SEED:-42}
-BIN=target/release/newsgraph
-GEN=target/release/examples/gen_corpus
+BUILT_BIN=target/release/newsgraph
+BUILT_GEN=target/release/examples/gen_corpus
+# Copies, so that a rebuild by someone else mid-run does not change what is measured.
+BIN=$BENCH_DIR/bin/newsgraph
+GEN=$BENCH_DIR/bin/gen_corpus
 
 die() { echo "bench: $*" >&2; exit 1; }
 note() { echo "bench: $*" >&2; }
@@ -70,7 +75,8 @@ pretty() { echo "$1" | sed 's/^\([0-9.]*\)\([KMG]\{0,1\}B\)$/\1 \2/'; }
 corpus_bytes() { find "$1" -type f -printf '%s\n' | awk '{ s += $1 } END { print s + 0 }'; }
 corpus_files() { find "$1" -type f | wc -l; }
 
-# Runs a command under GNU time. Sets SECONDS_TAKEN, RSS_KB, and QUADS (from
+# Runs a command under GNU time. Sets SECONDS_TAKEN (wall), CPU_SECONDS (user +
+# system, all threads), RSS_KB, and QUADS (from
 # the build summary's "quads:" or "triples:" line); the summary is kept in $LOG.
 LOG=""
 measure() {
@@ -78,11 +84,13 @@ measure() {
   local timing="$BENCH_DIR/time.txt"
   LOG="$BENCH_DIR/last-run.log"
   note "$label: $*"
-  if ! /usr/bin/time -f '%e %M' -o "$timing" "$@" >"$LOG" 2>"$LOG.err"; then
+  if ! /usr/bin/time -f '%e %M %U %S' -o "$timing" "$@" >"$LOG" 2>"$LOG.err"; then
     cat "$LOG.err" >&2
     die "$label failed (output in $LOG and $LOG.err)"
   fi
-  read -r SECONDS_TAKEN RSS_KB <"$timing"
+  local user sys
+  read -r SECONDS_TAKEN RSS_KB user sys <"$timing"
+  CPU_SECONDS=$(calc 'a + b' "$user" "$sys" | xargs printf '%.2f')
   QUADS=$(sed -n 's/^ *\(quads\|triples\): *\([0-9][0-9]*\).*/\2/p' "$LOG" | head -1)
   QUADS=${QUADS:-0}
 }
@@ -99,7 +107,7 @@ row() {
   else
     quads="0 (unchanged)"; qps="–"
   fi
-  printf '| %s | %s | %s | %s | %s | %s MB |\n' "$step" "$secs" "$mbps" "$quads" "$qps" "$rss"
+  printf '| %s | %s | %s | %s | %s | %s | %s MB |\n' "$step" "$secs" "$CPU_SECONDS" "$mbps" "$quads" "$qps" "$rss"
 }
 
 has_dry_run() { "$BIN" build --help | grep -q -- '--dry-run'; }
@@ -114,14 +122,14 @@ bench_size() {
   store="$BENCH_DIR/store-$size"
   local html; html=$(find "$dir" -name '*.html' | wc -l)
   TABLES+=$'\n'"### $(pretty "$size"): $(thousands "$files") articles, $(calc 'a / 1e6' "$bytes" | xargs printf '%.1f') MB, $(calc '100 * a / b' "$html" "$files" | xargs printf '%.0f')% HTML"$'\n\n'
-  TABLES+="| step | seconds | MB/s | quads | quads/s | peak RSS |"$'\n'"|---|---:|---:|---:|---:|---:|"$'\n'
+  TABLES+="| step | seconds | CPU seconds | MB/s | quads | quads/s | peak RSS |"$'\n'"|---|---:|---:|---:|---:|---:|---:|"$'\n'
   if has_dry_run; then
     measure "$size extraction alone" "$BIN" build "$dir" --dry-run --store "$BENCH_DIR/dry-run-store" --no-exports
     TABLES+=$(row "extraction alone (\`build --dry-run\`)" "$bytes" yes)$'\n'
     R[$size.extract.mbps]=$(calc 'a / 1e6 / b' "$bytes" "$SECONDS_TAKEN")
     R[$size.rss]=$RSS_KB
   else
-    TABLES+="| extraction alone | (this build has no \`--dry-run\`) | | | | |"$'\n'
+    TABLES+="| extraction alone | (this build has no \`--dry-run\`) | | | | | |"$'\n'
   fi
   rm -rf "$store"
   measure "$size first build" "$BIN" build "$dir" --store "$store" --no-exports
@@ -146,22 +154,25 @@ ensure_spacy() {
 
 bench_spacy() {
   ensure_spacy
-  local dir bytes files ng_secs ng_mbps
-  dir=$(corpus 10MB 0 "corpus-10MB-s$SEED-text")
+  local dir bytes files ng_secs ng_mbps ng_cpu
+  local size=${BENCH_SPACY_SIZE:-10MB}
+  dir=$(corpus "$size" 0 "corpus-$size-s$SEED-text")
   bytes=$(corpus_bytes "$dir"); files=$(corpus_files "$dir")
   has_dry_run || die "the spaCy comparison needs newsgraph build --dry-run"
   measure "newsgraph on the spaCy corpus" "$BIN" build "$dir" --dry-run --store "$BENCH_DIR/dry-run-store" --no-exports
-  ng_secs=$SECONDS_TAKEN; ng_mbps=$(calc 'a / 1e6 / b' "$bytes" "$ng_secs")
+  ng_secs=$SECONDS_TAKEN; ng_mbps=$(calc 'a / 1e6 / b' "$bytes" "$ng_secs"); ng_cpu=$CPU_SECONDS
   note "spaCy over the same files: n_process=2, then n_process=1 (a few minutes)"
   local lines; lines=$(python3 scripts/bench_spacy.py "$dir" --n-process 2 --n-process 1)
-  SPACY="### newsgraph and spaCy on the same 10 MB ($(thousands "$files") plain-text articles)"$'\n\n'
-  SPACY+="| pipeline | does | seconds | MB/s | newsgraph is … × faster |"$'\n'"|---|---|---:|---:|---:|"$'\n'
-  SPACY+="| newsgraph \`build --dry-run\` (2 threads) | read, clean text and furniture, segment, entities, coreference, 4 relation families, cross-article resolution, RDF quads | $ng_secs | $(printf '%.2f' "$ng_mbps") | 1 |"$'\n'
-  local n secs sbytes docs tokens ents mbps ratio
-  while IFS=$'\t' read -r n secs sbytes docs tokens ents; do
+  SPACY="### newsgraph and spaCy on the same $(pretty "$size") ($(thousands "$files") plain-text articles)"$'\n\n'
+  SPACY+="| pipeline | does | seconds | CPU seconds | MB/s | newsgraph is … × faster (wall) | … per CPU second |"$'\n'
+  SPACY+="|---|---|---:|---:|---:|---:|---:|"$'\n'
+  SPACY+="| newsgraph \`build --dry-run\` (2 threads) | read, clean text and furniture, segment, entities, coreference, 4 relation families, cross-article resolution, RDF quads | $ng_secs | $ng_cpu | $(printf '%.2f' "$ng_mbps") | 1 | 1 |"$'\n'
+  local n secs cpu sbytes docs tokens ents mbps ratio cpu_ratio
+  while IFS=$'\t' read -r n secs cpu sbytes docs tokens ents; do
     mbps=$(calc 'a / 1e6 / b' "$sbytes" "$secs")
     ratio=$(calc 'a / b' "$ng_mbps" "$mbps" | xargs printf '%.0f')
-    SPACY+="| spaCy en_core_web_sm, \`nlp.pipe(n_process=$n)\` | tokenize, tag, parse, lemmatize, NER ($(thousands "$tokens") tokens, $(thousands "$ents") entities) | $(printf '%.1f' "$secs") | $(printf '%.3f' "$mbps") | $ratio |"$'\n'
+    cpu_ratio=$(calc 'a / b' "$cpu" "$ng_cpu" | xargs printf '%.0f')
+    SPACY+="| spaCy en_core_web_sm, \`nlp.pipe(n_process=$n)\` | tokenize, tag, parse, lemmatize, NER ($(thousands "$tokens") tokens, $(thousands "$ents") entities) | $(printf '%.1f' "$secs") | $(printf '%.1f' "$cpu") | $(printf '%.3f' "$mbps") | $ratio | $cpu_ratio |"$'\n'
     R[spacy.ratio.$n]=$ratio
   done <<<"$lines"
   rm -rf "$BENCH_DIR/dry-run-store"
@@ -198,10 +209,17 @@ targets() {
 main() {
   ensure_gnu_time
   mkdir -p "$BENCH_DIR"
-  note "building the release binary and the corpus generator"
-  cargo build --release --bin newsgraph --example gen_corpus >&2
+  if [ "${BENCH_SKIP_BUILD:-0}" = 1 ]; then
+    [ -x "$BUILT_BIN" ] && [ -x "$BUILT_GEN" ] || die "BENCH_SKIP_BUILD=1 but $BUILT_BIN or $BUILT_GEN is missing"
+  else
+    note "building the release binary and the corpus generator"
+    cargo build --release --bin newsgraph --example gen_corpus >&2 || die "cargo build failed"
+  fi
+  mkdir -p "$BENCH_DIR/bin"
+  cp "$BUILT_BIN" "$BIN" && cp "$BUILT_GEN" "$GEN"
   TABLES=""
   SPACY=""
+  LOAD_BEFORE=$(cut -d' ' -f1 /proc/loadavg)
   local s
   for s in "${sizes[@]}"; do bench_size "$s"; done
   [ $spacy -eq 1 ] && bench_spacy
@@ -210,7 +228,7 @@ main() {
   git diff --quiet HEAD 2>/dev/null || dirty=" plus uncommitted changes"
   echo "## Measured $(date -u +%Y-%m-%d) on commit $commit$dirty"
   echo
-  echo "Machine: $(lscpu | sed -n 's/^Model name: *//p' | head -1), $(nproc) cores, $(free -g | awk '/^Mem:/ { print $2 }') GB RAM; corpus seed $SEED; warm page cache."
+  echo "Machine: $(lscpu | sed -n 's/^Model name: *//p' | head -1), $(nproc) cores, $(free -g | awk '/^Mem:/ { print $2 }') GB RAM; corpus seed $SEED; warm page cache; load average before the run $LOAD_BEFORE (other work on the machine slows every figure)."
   printf '%s\n' "$TABLES"
   [ -n "$SPACY" ] && printf '%s\n' "$SPACY"
   echo "### Targets"

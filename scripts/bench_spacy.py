@@ -8,12 +8,13 @@ so the lazy pipe really runs. Reading the files and loading the model are not
 timed; only the pipe is.
 
 Prints one tab-separated line per run on stdout:
-    n_process  seconds  bytes  docs  tokens  entities
+    n_process  seconds  cpu_seconds  bytes  docs  tokens  entities
 and a readable line per run on stderr. Used by scripts/bench.sh --spacy.
 """
 
 import argparse
 import pathlib
+import resource
 import sys
 import time
 
@@ -41,13 +42,22 @@ def read_texts(folder):
     return texts, sum(f.stat().st_size for f in files)
 
 
+def cpu_seconds():
+    """User + system time of this process and of its finished workers."""
+    total = 0.0
+    for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN):
+        usage = resource.getrusage(who)
+        total += usage.ru_utime + usage.ru_stime
+    return total
+
+
 def run(nlp, texts, n_process, batch_size):
-    started = time.perf_counter()
+    started, cpu_before = time.perf_counter(), cpu_seconds()
     tokens = entities = 0
     for doc in nlp.pipe(texts, n_process=n_process, batch_size=batch_size):
         tokens += len(doc)
         entities += len(doc.ents)
-    return time.perf_counter() - started, tokens, entities
+    return time.perf_counter() - started, cpu_seconds() - cpu_before, tokens, entities
 
 
 def main():
@@ -62,10 +72,10 @@ def main():
     print(f"bench_spacy: {name} {nlp.meta.get('version', '?')}, pipes {','.join(nlp.pipe_names)}; "
           f"{len(texts)} files, {size / 1e6:.1f} MB", file=sys.stderr)
     for n_process in args.n_process or [2, 1]:
-        seconds, tokens, entities = run(nlp, texts, n_process, args.batch_size)
-        print(f"bench_spacy: n_process={n_process}: {seconds:.1f} s, {size / 1e6 / seconds:.3f} MB/s, "
+        seconds, cpu, tokens, entities = run(nlp, texts, n_process, args.batch_size)
+        print(f"bench_spacy: n_process={n_process}: {seconds:.1f} s ({cpu:.1f} CPU s), {size / 1e6 / seconds:.3f} MB/s, "
               f"{tokens / seconds:,.0f} tokens/s, {entities:,} entities", file=sys.stderr)
-        print(f"{n_process}\t{seconds:.3f}\t{size}\t{len(texts)}\t{tokens}\t{entities}", flush=True)
+        print(f"{n_process}\t{seconds:.3f}\t{cpu:.3f}\t{size}\t{len(texts)}\t{tokens}\t{entities}", flush=True)
 
 
 if __name__ == "__main__":
