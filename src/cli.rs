@@ -7,6 +7,9 @@ use crate::export::view::View;
 use crate::export::{export, export_to_path, ExportFormat, ExportOptions};
 use crate::lexicon::Lexicon;
 use crate::query::{write_results, ResultFormat};
+use crate::remote::EndpointConfig;
+use crate::serve::{serve, Limits, ServeConfig, UpdateToken};
+use crate::shard::Shard;
 use crate::store::GraphStore;
 use anyhow::{bail, Context, Result};
 use clap::{Args, Parser, Subcommand};
@@ -44,6 +47,7 @@ struct Cli {
 enum Command {
     /// Read every .txt, .html/.htm and .md file of a folder, extract facts, and
     /// store one named graph per article (rebuilding replaces, never duplicates).
+    #[command(after_help = BUILD_HELP)]
     Build(BuildArgs),
     /// Run a SPARQL 1.1 query (SELECT, ASK, CONSTRUCT, DESCRIBE) on the store.
     Query(QueryArgs),
@@ -67,10 +71,51 @@ struct BuildArgs {
     /// Where to write graph.nq and who-said-what.dot after the build.
     #[arg(long, default_value = "out")]
     out: PathBuf,
-    /// Do not write graph.nq and who-said-what.dot.
+    /// Do not write graph.nq and who-said-what.dot (advised for large corpora).
     #[arg(long)]
     no_exports: bool,
+    /// Remove the graphs of articles that are no longer in the corpus folder.
+    #[arg(long)]
+    prune: bool,
+    /// Read, extract and map to RDF, but write nothing: measures extraction alone.
+    #[arg(long)]
+    dry_run: bool,
+    /// Write each article's graph to this SPARQL 1.1 Graph Store Protocol endpoint instead
+    /// of --store: one PUT per article, so a re-run replaces and never duplicates.
+    /// Virtuoso: http://HOST:8890/sparql-graph-crud-auth; Fuseki: http://HOST:3030/DATASET/data;
+    /// GraphDB: http://HOST:7200/repositories/REPO/rdf-graphs/service.
+    #[arg(long, value_name = "URL", conflicts_with = "prune")]
+    endpoint: Option<String>,
+    /// The URL parameter that names the graph: `graph` (the standard) unless the URL is
+    /// Virtuoso's /sparql-graph-crud[-auth], where it is `graph-uri`.
+    #[arg(long, value_name = "NAME", requires = "endpoint")]
+    graph_param: Option<String>,
+    /// User for the endpoint's Basic or Digest authentication (whichever it asks for);
+    /// the password comes from NEWSGRAPH_ENDPOINT_PASSWORD.
+    #[arg(long, value_name = "USER", requires = "endpoint")]
+    endpoint_user: Option<String>,
+    /// The endpoint password (better: NEWSGRAPH_ENDPOINT_PASSWORD, which other users
+    /// cannot see in the process list).
+    #[arg(long, value_name = "PASSWORD", requires = "endpoint_user")]
+    endpoint_password: Option<String>,
+    /// Build only part I of N, numbered from 1 (e.g. 2/4): N machines given the same
+    /// corpus folder split it exactly, every article in one part.
+    #[arg(long, value_name = "I/N")]
+    shard: Option<Shard>,
 }
+
+const BUILD_HELP: &str = "\
+Examples:
+  newsgraph build corpus --store out/store
+  export NEWSGRAPH_ENDPOINT_PASSWORD=dba
+  newsgraph build corpus --endpoint http://localhost:8890/sparql-graph-crud-auth --endpoint-user dba   # Virtuoso
+  newsgraph build corpus --endpoint http://localhost:3030/news/data                                    # Fuseki, dataset news
+  newsgraph build corpus --endpoint http://localhost:3030/news/data --shard 1/2    # machine 1 of 2; the other runs 2/2
+
+With --endpoint, nothing is written locally. The password is read from NEWSGRAPH_ENDPOINT_PASSWORD;
+without --endpoint-user, NEWSGRAPH_ENDPOINT_TOKEN (if set) is sent as a bearer token (QLever's access
+token, a gateway's). Connection errors, 5xx and 429 are retried with backoff; a refusal stops the build
+with the endpoint's answer. No secret is ever printed.";
 
 #[derive(Debug, Args)]
 #[command(group(clap::ArgGroup::new("source").required(true).args(["query", "file"])))]
@@ -121,6 +166,63 @@ struct ExtractArgs {
     /// Print JSON instead of text.
     #[arg(long)]
     json: bool,
+}
+
+#[derive(Debug, Args)]
+struct ServeArgs {
+    /// Store folder (built with `newsgraph build`).
+    #[arg(long, default_value = "out/store")]
+    store: PathBuf,
+    /// Address and port to listen on; anything but loopback is reachable from other machines.
+    #[arg(long, default_value = "127.0.0.1:7878")]
+    bind: std::net::SocketAddr,
+    /// Time limit of one query, e.g. 30s, 1.5s, 500ms; past it the answer is 503.
+    #[arg(long, default_value = "30s", value_parser = parse_duration)]
+    timeout: std::time::Duration,
+    /// Most rows (SELECT) or triples (CONSTRUCT) in one answer; more is a 422 asking for LIMIT.
+    #[arg(long, default_value_t = 100_000)]
+    max_results: usize,
+    /// Queries evaluated at the same time (others wait their turn); default: twice the cores, at least 4.
+    #[arg(long)]
+    workers: Option<usize>,
+    /// Accept SPARQL updates at /update from clients sending the token.
+    #[arg(long)]
+    allow_update: bool,
+    /// The bearer token for /update (better: the NEWSGRAPH_TOKEN environment variable,
+    /// which other users cannot see in the process list).
+    #[arg(long)]
+    token: Option<String>,
+    /// Log one line per request to stderr.
+    #[arg(long)]
+    verbose: bool,
+}
+
+const SERVE_HELP: &str = "\
+Examples:
+  newsgraph serve                                  # http://127.0.0.1:7878/ (page) and /query (SPARQL)
+  curl -H 'Accept: text/csv' --data-urlencode 'query=SELECT ?speaker ?text WHERE { ?q a ng:Quote ; ng:speaker ?s ; ng:text ?text . ?s rdfs:label ?speaker }' http://127.0.0.1:7878/query
+  curl -H 'Accept: text/turtle' 'http://127.0.0.1:7878/store?article=000_e7ed57ed8bac4770.txt'
+  NEWSGRAPH_TOKEN=s3cret newsgraph serve --allow-update
+  curl -H 'Authorization: Bearer s3cret' --data-urlencode 'update=CLEAR GRAPH <https://w3id.org/newsgraph/article/x.txt>' http://127.0.0.1:7878/update
+
+SELECT/ASK answer as JSON (default), XML, CSV or TSV; CONSTRUCT/DESCRIBE as Turtle (default),
+N-Triples, JSON-LD, RDF/XML, N-Quads or TriG: say which with the Accept header.
+Prefixes ng, org, prov, rdfs, skos, xsd are predeclared; without FROM a query sees all articles.
+The store is opened read-only (other newsgraph commands still work; restart serve after a rebuild).";
+
+/// `--timeout` values: a number of seconds, or a number with `s` or `ms`.
+fn parse_duration(text: &str) -> Result<std::time::Duration, String> {
+    let text = text.trim();
+    let (number, scale) = match (text.strip_suffix("ms"), text.strip_suffix('s')) {
+        (Some(ms), _) => (ms, 1e-3),
+        (None, Some(s)) => (s, 1.0),
+        (None, None) => (text, 1.0),
+    };
+    let value: f64 = number.trim().parse().map_err(|_| format!("{text:?} is not a duration (e.g. 30s, 1.5s, 500ms)"))?;
+    if !(value > 0.0 && value * scale < 1e9) {
+        return Err(format!("{text:?}: the time limit must be positive"));
+    }
+    Ok(std::time::Duration::from_secs_f64(value * scale))
 }
 
 #[derive(Debug, Args)]
@@ -186,7 +288,7 @@ fn print_summary(r: &BuildReport, store: &Path, written: &[PathBuf]) {
     println!("  quotes:     {} who said what", r.quotes);
     println!("  exports:    {} country-product(-destination)", r.exports);
     println!("  statistics: {} with value and source", r.statistics);
-    println!("  triples:    {} in the store", r.triples);
+    println!("  quads:      {} ({:.0} quads/s)", r.quads, rate(r.quads as f64));
     for path in written {
         println!("  wrote:      {}", path.display());
     }

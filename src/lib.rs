@@ -19,6 +19,7 @@ pub mod rdf;
 pub mod remote;
 pub mod resolve;
 pub mod segment;
+pub mod serve;
 pub mod shard;
 pub mod store;
 pub mod text;

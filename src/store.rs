@@ -6,7 +6,7 @@
 use crate::vocab;
 use oxigraph::io::{RdfFormat, RdfSerializer};
 use oxigraph::model::{GraphNameRef, NamedNode, NamedNodeRef, Quad};
-use oxigraph::sparql::{QueryResults, SparqlEvaluator};
+use oxigraph::sparql::{CancellationToken, QueryResults, SparqlEvaluator};
 use oxigraph::store::Store;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -37,6 +37,27 @@ pub enum StoreError {
     /// Serialization failed (usually the output could not be written).
     #[error("could not write the output: {0}")]
     Io(#[from] std::io::Error),
+    /// The query's cancellation token was cancelled (the endpoint's time limit).
+    #[error("the query was cancelled")]
+    Cancelled,
+    /// A SPARQL update that does not parse, or failed while running.
+    #[error("update failed: {0}")]
+    Update(String),
+}
+
+/// How [`GraphStore::query_with`] runs a query: the dataset the SPARQL
+/// protocol asked for, and a way to stop it from another thread.
+#[derive(Clone, Default)]
+pub struct QueryOptions {
+    /// `default-graph-uri`: the default graph is the union of these graphs
+    /// (none: the query's FROM, or else the union of all graphs).
+    pub default_graphs: Vec<NamedNode>,
+    /// `named-graph-uri`: the only graphs `GRAPH` sees (none: the query's
+    /// FROM NAMED, or else every graph).
+    pub named_graphs: Vec<NamedNode>,
+    /// Cancelling it stops the evaluation, and the result iterators, with
+    /// [`StoreError::Cancelled`].
+    pub cancel: Option<CancellationToken>,
 }
 
 /// An on-disk RDF store of article graphs.
@@ -144,10 +165,85 @@ impl GraphStore {
         self.store.iter().map(|q| q.map_err(|e| self.storage(e))).collect()
     }
 
+    /// Opens an existing store for reading only (`newsgraph serve`): no lock is
+    /// taken, so other commands can still open it; it sees the data as it was
+    /// when opened.
+    pub fn open_read_only(path: &Path) -> Result<GraphStore, StoreError> {
+        match Store::open_read_only(path) {
+            Ok(store) => Ok(GraphStore { store, path: path.to_path_buf() }),
+            Err(cause) => Err(StoreError::Storage { path: path.to_path_buf(), cause }),
+        }
+    }
+
+    /// Runs a SPARQL query like [`GraphStore::query`] (same prefixes, same
+    /// union default graph), with the protocol's dataset and a cancellation
+    /// token. Without the `http-client` feature oxigraph has no `SERVICE`
+    /// client, so a query never makes the store call other hosts.
+    pub fn query_with(&self, sparql: &str, options: &QueryOptions) -> Result<QueryResults<'static>, StoreError> {
+        let mut evaluator = prefixed_evaluator()?;
+        if let Some(token) = &options.cancel {
+            evaluator = evaluator.with_cancellation_token(token.clone());
+        }
+        let mut prepared = evaluator.parse_query(sparql).map_err(|e| StoreError::Syntax(e.to_string()))?;
+        let dataset = prepared.dataset_mut();
+        if !options.default_graphs.is_empty() {
+            dataset.set_default_graph(options.default_graphs.iter().cloned().map(Into::into).collect());
+        } else if dataset.is_default_dataset() {
+            dataset.set_default_graph_as_union();
+        }
+        if !options.named_graphs.is_empty() {
+            dataset.set_available_named_graphs(options.named_graphs.iter().cloned().map(Into::into).collect());
+        }
+        prepared.on_store(&self.store).execute().map_err(|e| match e {
+            oxigraph::sparql::QueryEvaluationError::Cancelled => StoreError::Cancelled,
+            other => StoreError::Evaluation(other.to_string()),
+        })
+    }
+
+    /// Runs a SPARQL update (the prefixes of [`GraphStore::query`] predeclared).
+    pub fn update(&self, sparql: &str) -> Result<(), StoreError> {
+        let prepared = prefixed_evaluator()?.parse_update(sparql).map_err(|e| StoreError::Syntax(e.to_string()))?;
+        prepared.on_store(&self.store).execute().map_err(|e| match e {
+            oxigraph::sparql::UpdateEvaluationError::Storage(cause) => self.storage(cause),
+            other => StoreError::Update(other.to_string()),
+        })
+    }
+
+    /// Writes the named graph `graph` in `format` (its name kept in formats
+    /// that hold graphs); `None` when the store has no such graph.
+    pub fn write_graph<W: Write>(&self, graph: NamedNodeRef<'_>, format: RdfFormat, writer: W) -> Result<Option<W>, StoreError> {
+        if !self.store.contains_named_graph(graph).map_err(|e| self.storage(e))? {
+            return Ok(None);
+        }
+        let mut serializer = RdfSerializer::from_format(format);
+        for (p, iri) in vocab::PREFIXES {
+            serializer = serializer.with_prefix(*p, *iri).map_err(|e| StoreError::Syntax(e.to_string()))?;
+        }
+        let mut out = serializer.for_writer(writer);
+        for quad in self.store.quads_for_pattern(None, None, None, Some(GraphNameRef::NamedNode(graph))) {
+            let quad = quad.map_err(|e| self.storage(e))?;
+            if format.supports_datasets() {
+                out.serialize_quad(&quad)?;
+            } else {
+                out.serialize_triple(oxigraph::model::TripleRef::from(quad.as_ref()))?;
+            }
+        }
+        Ok(Some(out.finish()?))
+    }
+
     /// Makes sure everything written is on disk.
     pub fn flush(&self) -> Result<(), StoreError> {
         self.store.flush().map_err(|e| self.storage(e))
     }
+}
+
+/// An evaluator with the predeclared prefixes of [`vocab::PREFIXES`].
+fn prefixed_evaluator() -> Result<SparqlEvaluator, StoreError> {
+    let mut evaluator = SparqlEvaluator::new();
+    for (p, iri) in vocab::PREFIXES {
+        evaluator = evaluator.with_prefix(*p, *iri).map_err(|e| StoreError::Syntax(e.to_string()))?;
+    }
+    Ok(evaluator)
 }
 
 fn is_lock_error(e: &oxigraph::store::StorageError) -> bool {
