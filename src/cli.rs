@@ -7,9 +7,7 @@ use crate::export::view::View;
 use crate::export::{export, export_to_path, ExportFormat, ExportOptions};
 use crate::lexicon::Lexicon;
 use crate::query::{write_results, ResultFormat};
-use crate::remote::EndpointConfig;
 use crate::serve::{serve, Limits, ServeConfig, UpdateToken};
-use crate::shard::Shard;
 use crate::store::GraphStore;
 use anyhow::{bail, Context, Result};
 use clap::{Args, Parser, Subcommand};
@@ -47,7 +45,6 @@ struct Cli {
 enum Command {
     /// Read every .txt, .html/.htm and .md file of a folder, extract facts, and
     /// store one named graph per article (rebuilding replaces, never duplicates).
-    #[command(after_help = BUILD_HELP)]
     Build(BuildArgs),
     /// Run a SPARQL 1.1 query (SELECT, ASK, CONSTRUCT, DESCRIBE) on the store.
     Query(QueryArgs),
@@ -58,6 +55,10 @@ enum Command {
     /// Score the store against a gold folder (entities.json + one <article>.json
     /// per article), exactly as shared/eval/score.py scores an exported graph.
     Eval(EvalArgs),
+    /// Serve the store over HTTP: a SPARQL 1.1 endpoint at /query, one article's
+    /// graph at /store, the web page at / (read-only unless --allow-update).
+    #[command(after_help = SERVE_HELP)]
+    Serve(ServeArgs),
 }
 
 #[derive(Debug, Args)]
@@ -71,51 +72,10 @@ struct BuildArgs {
     /// Where to write graph.nq and who-said-what.dot after the build.
     #[arg(long, default_value = "out")]
     out: PathBuf,
-    /// Do not write graph.nq and who-said-what.dot (advised for large corpora).
+    /// Do not write graph.nq and who-said-what.dot.
     #[arg(long)]
     no_exports: bool,
-    /// Remove the graphs of articles that are no longer in the corpus folder.
-    #[arg(long)]
-    prune: bool,
-    /// Read, extract and map to RDF, but write nothing: measures extraction alone.
-    #[arg(long)]
-    dry_run: bool,
-    /// Write each article's graph to this SPARQL 1.1 Graph Store Protocol endpoint instead
-    /// of --store: one PUT per article, so a re-run replaces and never duplicates.
-    /// Virtuoso: http://HOST:8890/sparql-graph-crud-auth; Fuseki: http://HOST:3030/DATASET/data;
-    /// GraphDB: http://HOST:7200/repositories/REPO/rdf-graphs/service.
-    #[arg(long, value_name = "URL", conflicts_with = "prune")]
-    endpoint: Option<String>,
-    /// The URL parameter that names the graph: `graph` (the standard) unless the URL is
-    /// Virtuoso's /sparql-graph-crud[-auth], where it is `graph-uri`.
-    #[arg(long, value_name = "NAME", requires = "endpoint")]
-    graph_param: Option<String>,
-    /// User for the endpoint's Basic or Digest authentication (whichever it asks for);
-    /// the password comes from NEWSGRAPH_ENDPOINT_PASSWORD.
-    #[arg(long, value_name = "USER", requires = "endpoint")]
-    endpoint_user: Option<String>,
-    /// The endpoint password (better: NEWSGRAPH_ENDPOINT_PASSWORD, which other users
-    /// cannot see in the process list).
-    #[arg(long, value_name = "PASSWORD", requires = "endpoint_user")]
-    endpoint_password: Option<String>,
-    /// Build only part I of N, numbered from 1 (e.g. 2/4): N machines given the same
-    /// corpus folder split it exactly, every article in one part.
-    #[arg(long, value_name = "I/N")]
-    shard: Option<Shard>,
 }
-
-const BUILD_HELP: &str = "\
-Examples:
-  newsgraph build corpus --store out/store
-  export NEWSGRAPH_ENDPOINT_PASSWORD=dba
-  newsgraph build corpus --endpoint http://localhost:8890/sparql-graph-crud-auth --endpoint-user dba   # Virtuoso
-  newsgraph build corpus --endpoint http://localhost:3030/news/data                                    # Fuseki, dataset news
-  newsgraph build corpus --endpoint http://localhost:3030/news/data --shard 1/2    # machine 1 of 2; the other runs 2/2
-
-With --endpoint, nothing is written locally. The password is read from NEWSGRAPH_ENDPOINT_PASSWORD;
-without --endpoint-user, NEWSGRAPH_ENDPOINT_TOKEN (if set) is sent as a bearer token (QLever's access
-token, a gateway's). Connection errors, 5xx and 429 are retried with backoff; a refusal stops the build
-with the endpoint's answer. No secret is ever printed.";
 
 #[derive(Debug, Args)]
 #[command(group(clap::ArgGroup::new("source").required(true).args(["query", "file"])))]
@@ -249,6 +209,7 @@ pub fn main() -> ExitCode {
         Command::Export(a) => run_export(a).map(|()| ExitCode::SUCCESS),
         Command::Extract(a) => run_extract(a).map(|()| ExitCode::SUCCESS),
         Command::Eval(a) => run_eval(a).map(|()| ExitCode::SUCCESS),
+        Command::Serve(a) => run_serve(a).map(|()| ExitCode::SUCCESS),
     };
     outcome.unwrap_or_else(|e| {
         eprintln!("newsgraph: error: {e:#}");
@@ -288,7 +249,7 @@ fn print_summary(r: &BuildReport, store: &Path, written: &[PathBuf]) {
     println!("  quotes:     {} who said what", r.quotes);
     println!("  exports:    {} country-product(-destination)", r.exports);
     println!("  statistics: {} with value and source", r.statistics);
-    println!("  quads:      {} ({:.0} quads/s)", r.quads, rate(r.quads as f64));
+    println!("  triples:    {} in the store", r.triples);
     for path in written {
         println!("  wrote:      {}", path.display());
     }
@@ -364,6 +325,34 @@ fn run_extract(args: ExtractArgs) -> Result<()> {
         return Ok(());
     }
     crate::extract::report::write(&article.text, &facts, &mut out)?;
+    Ok(())
+}
+
+fn run_serve(args: ServeArgs) -> Result<()> {
+    if !args.store.exists() {
+        bail!("no store at {} (run `newsgraph build` first, or pass --store)", args.store.display());
+    }
+    let token = args.token.or_else(|| std::env::var("NEWSGRAPH_TOKEN").ok());
+    let updates = match (args.allow_update, token) {
+        (false, _) => None,
+        (true, Some(t)) => Some(UpdateToken::new(&t).context("the update token is empty")?),
+        (true, None) => bail!("--allow-update needs a token: set NEWSGRAPH_TOKEN (or pass --token); clients send it as Authorization: Bearer <token>"),
+    };
+    if !args.bind.ip().is_loopback() {
+        eprintln!("newsgraph: warning: listening on {}: other machines can reach this endpoint", args.bind.ip());
+    }
+    let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
+    let limits = Limits { timeout: args.timeout, max_results: args.max_results, workers: args.workers.unwrap_or((2 * cores).max(4)) };
+    let mode = if updates.is_some() { "read-write, updates at /update" } else { "read-only" };
+    let config = ServeConfig { store: args.store.clone(), bind: args.bind, limits, updates, verbose: args.verbose };
+    serve(config, |addr| {
+        // Not println!: a closed stdout (`serve | head -1`) must not stop the server.
+        let mut out = std::io::stdout().lock();
+        let _ = writeln!(out, "Serving {} ({mode}) at http://{addr}/", args.store.display());
+        let _ = writeln!(out, "  SPARQL endpoint: http://{addr}/query   one article: http://{addr}/store?article=<file>   Ctrl-C stops");
+        let _ = out.flush();
+    })
+    .with_context(|| format!("serving {}", args.store.display()))?;
     Ok(())
 }
 
