@@ -7,6 +7,7 @@
 
 pub mod coref;
 pub mod exports;
+pub mod long;
 pub mod mentions;
 pub mod quotes;
 pub mod report;
