@@ -8,18 +8,75 @@
 use crate::model::{Article, EntityType, Evidence, Facts};
 use crate::vocab::{article_iri, slug, DATA, NG, ORG, PROV, RDF, RDFS, SKOS, XSD};
 use oxigraph::model::{GraphName, Literal, NamedNode, NamedOrBlankNode, Quad, Term};
+use rustc_hash::FxHashSet;
 
 /// The IRI of an entity from its type and canonical label.
 pub fn entity_iri(kind: EntityType, label: &str) -> String {
-    format!("{DATA}entity/{}/{}", kind.name().to_lowercase(), slug(label))
+    let slug = slug(label);
+    let kind = kind_segment(kind);
+    let mut iri = String::with_capacity(DATA.len() + "entity/".len() + kind.len() + 1 + slug.len());
+    for part in [DATA, "entity/", kind, "/", slug.as_str()] {
+        iri.push_str(part);
+    }
+    iri
 }
 
-fn iri(s: &str) -> NamedNode {
+/// The type's name in lower case, as entity IRIs spell it.
+fn kind_segment(kind: EntityType) -> &'static str {
+    match kind {
+        EntityType::Person => "person",
+        EntityType::Organization => "organization",
+        EntityType::Country => "country",
+        EntityType::Location => "location",
+        EntityType::Substance => "substance",
+    }
+}
+
+fn iri(s: impl Into<String>) -> NamedNode {
     NamedNode::new_unchecked(s)
 }
 
-fn term(s: &str) -> NamedNode {
-    iri(s)
+/// A vocabulary term from its namespace and local name, without `format!`
+/// (one of these is built for every quad).
+fn term(namespace: &str, local: &str) -> NamedNode {
+    let mut s = String::with_capacity(namespace.len() + local.len());
+    s.push_str(namespace);
+    s.push_str(local);
+    NamedNode::new_unchecked(s)
+}
+
+/// A node of the article's own graph: `<article>#quote-3`.
+fn fragment(article: &NamedNode, kind: &str, i: usize) -> NamedNode {
+    NamedNode::new_unchecked(format!("{}#{kind}-{i}", article.as_str()))
+}
+
+/// Character offsets of byte offsets, counted once per article instead of
+/// from the start of the text for every evidence.
+struct CharOffsets {
+    /// Characters before each byte that starts a character (and before the
+    /// end); [`CharOffsets::INSIDE`] for bytes inside a character.
+    at_byte: Vec<u32>,
+}
+
+impl CharOffsets {
+    const INSIDE: u32 = u32::MAX;
+
+    fn new(text: &str) -> CharOffsets {
+        let mut at_byte = vec![Self::INSIDE; text.len() + 1];
+        let mut chars = 0u32;
+        for (byte, _) in text.char_indices() {
+            at_byte[byte] = chars;
+            chars += 1;
+        }
+        at_byte[text.len()] = chars;
+        CharOffsets { at_byte }
+    }
+
+    /// The character offset of `byte`; 0 for a byte that is not a character
+    /// boundary of the text (as counting a slice that cannot be taken gives).
+    fn of(&self, byte: usize) -> usize {
+        self.at_byte.get(byte).filter(|c| **c != Self::INSIDE).map_or(0, |c| *c as usize)
+    }
 }
 
 struct Writer<'a> {
@@ -27,108 +84,111 @@ struct Writer<'a> {
     article: NamedNode,
     text: &'a str,
     quads: Vec<Quad>,
-    /// Evidence nodes already described (several relations share a sentence).
-    evidence_written: std::collections::HashSet<String>,
+    /// Character offsets, built at the first evidence.
+    offsets: Option<CharOffsets>,
+    /// Evidence nodes already described, by their offsets (several relations share a sentence).
+    evidence_written: FxHashSet<(usize, usize)>,
 }
 
 impl Writer<'_> {
-    fn add(&mut self, s: &NamedNode, p: &str, o: impl Into<Term>) {
-        self.quads.push(Quad::new(NamedOrBlankNode::from(s.clone()), iri(p), o.into(), self.graph.clone()));
+    fn add(&mut self, s: &NamedNode, namespace: &str, local: &str, o: impl Into<Term>) {
+        self.quads.push(Quad::new(NamedOrBlankNode::from(s.clone()), term(namespace, local), o.into(), self.graph.clone()));
     }
 
-    fn a(&mut self, s: &NamedNode, class: &str) {
-        self.add(s, &format!("{RDF}type"), term(class));
+    fn a(&mut self, s: &NamedNode, namespace: &str, class: &str) {
+        self.add(s, RDF, "type", term(namespace, class));
     }
 
-    fn char_offset(&self, byte: usize) -> usize {
-        self.text.get(..byte).map_or(0, |t| t.chars().count())
+    fn char_offsets(&mut self, span: crate::model::Span) -> (usize, usize) {
+        let offsets = self.offsets.get_or_insert_with(|| CharOffsets::new(self.text));
+        (offsets.of(span.start), offsets.of(span.end))
     }
 
     /// Provenance of a relation: its article and the evidence sentence.
     fn provenance(&mut self, node: &NamedNode, evidence: Evidence) {
-        let (start, end) = (self.char_offset(evidence.span.start), self.char_offset(evidence.span.end));
-        let ev = iri(&format!("{}#chars-{start}-{end}", self.article.as_str()));
-        self.add(node, &format!("{PROV}wasDerivedFrom"), self.article.clone());
-        self.add(node, &format!("{NG}evidence"), ev.clone());
-        if self.evidence_written.insert(ev.as_str().to_string()) {
-            self.a(&ev, &format!("{NG}Evidence"));
-            self.add(&ev, &format!("{NG}text"), Literal::new_simple_literal(evidence.span.of(self.text)));
-            self.add(&ev, &format!("{NG}startOffset"), Literal::from(start as i64));
-            self.add(&ev, &format!("{NG}endOffset"), Literal::from(end as i64));
-            self.add(&ev, &format!("{PROV}wasDerivedFrom"), self.article.clone());
+        let (start, end) = self.char_offsets(evidence.span);
+        let ev = iri(format!("{}#chars-{start}-{end}", self.article.as_str()));
+        self.add(node, PROV, "wasDerivedFrom", self.article.clone());
+        self.add(node, NG, "evidence", ev.clone());
+        if self.evidence_written.insert((start, end)) {
+            self.a(&ev, NG, "Evidence");
+            self.add(&ev, NG, "text", Literal::new_simple_literal(evidence.span.of(self.text)));
+            self.add(&ev, NG, "startOffset", Literal::from(start as i64));
+            self.add(&ev, NG, "endOffset", Literal::from(end as i64));
+            self.add(&ev, PROV, "wasDerivedFrom", self.article.clone());
         }
     }
 }
 
 /// The named graph of an article.
 pub fn graph_of(article: &Article) -> NamedNode {
-    iri(&article_iri(&article.key))
+    iri(article_iri(&article.key))
 }
 
 /// All quads of one article.
 pub fn article_quads(article: &Article, facts: &Facts) -> Vec<Quad> {
     let node = graph_of(article);
-    let mut w = Writer { graph: GraphName::NamedNode(node.clone()), article: node.clone(), text: &article.text, quads: Vec::new(), evidence_written: Default::default() };
-    w.a(&node, &format!("{NG}Article"));
-    w.a(&node, &format!("{PROV}Entity"));
-    w.add(&node, &format!("{NG}fileName"), Literal::new_simple_literal(&article.file_name));
-    w.add(&node, &format!("{NG}contentHash"), Literal::new_simple_literal(&article.content_hash));
+    let mut w = Writer { graph: GraphName::NamedNode(node.clone()), article: node.clone(), text: &article.text, quads: Vec::with_capacity(64 + 8 * facts.entities.len()), offsets: None, evidence_written: FxHashSet::default() };
+    w.a(&node, NG, "Article");
+    w.a(&node, PROV, "Entity");
+    w.add(&node, NG, "fileName", Literal::new_simple_literal(&article.file_name));
+    w.add(&node, NG, "contentHash", Literal::new_simple_literal(&article.content_hash));
 
-    let entities: Vec<NamedNode> = facts.entities.iter().map(|e| iri(&entity_iri(e.kind, &e.label))).collect();
+    let entities: Vec<NamedNode> = facts.entities.iter().map(|e| iri(entity_iri(e.kind, &e.label))).collect();
     for (e, n) in facts.entities.iter().zip(&entities) {
-        w.a(n, &format!("{NG}{}", e.kind.name()));
-        w.add(n, &format!("{RDFS}label"), Literal::new_simple_literal(&e.label));
+        w.a(n, NG, e.kind.name());
+        w.add(n, RDFS, "label", Literal::new_simple_literal(&e.label));
         for alt in &e.alt_labels {
-            w.add(n, &format!("{SKOS}altLabel"), Literal::new_simple_literal(alt));
+            w.add(n, SKOS, "altLabel", Literal::new_simple_literal(alt));
         }
-        w.add(n, &format!("{NG}mentionedIn"), node.clone());
+        w.add(n, NG, "mentionedIn", node.clone());
     }
     for (i, m) in facts.memberships.iter().enumerate() {
-        let mn = iri(&format!("{}#membership-{i}", node.as_str()));
-        let role = iri(&format!("{DATA}role/{}", slug(&m.role)));
-        w.a(&mn, &format!("{ORG}Membership"));
-        w.add(&mn, &format!("{ORG}member"), entities[m.person].clone());
-        w.add(&mn, &format!("{ORG}role"), role.clone());
-        w.a(&role, &format!("{ORG}Role"));
-        w.add(&role, &format!("{RDFS}label"), Literal::new_simple_literal(&m.role));
+        let mn = fragment(&node, "membership", i);
+        let role = iri(format!("{DATA}role/{}", slug(&m.role)));
+        w.a(&mn, ORG, "Membership");
+        w.add(&mn, ORG, "member", entities[m.person].clone());
+        w.add(&mn, ORG, "role", role.clone());
+        w.a(&role, ORG, "Role");
+        w.add(&role, RDFS, "label", Literal::new_simple_literal(&m.role));
         if let Some(o) = m.organization {
-            w.add(&mn, &format!("{ORG}organization"), entities[o].clone());
+            w.add(&mn, ORG, "organization", entities[o].clone());
         }
         if m.former {
-            w.add(&mn, &format!("{NG}former"), Literal::from(true));
+            w.add(&mn, NG, "former", Literal::from(true));
         }
         w.provenance(&mn, m.evidence);
     }
     for (i, q) in facts.quotes.iter().enumerate() {
-        let qn = iri(&format!("{}#quote-{i}", node.as_str()));
-        w.a(&qn, &format!("{NG}Quote"));
-        w.add(&qn, &format!("{NG}speaker"), entities[q.speaker].clone());
-        w.add(&qn, &format!("{NG}text"), Literal::new_simple_literal(&q.text));
+        let qn = fragment(&node, "quote", i);
+        w.a(&qn, NG, "Quote");
+        w.add(&qn, NG, "speaker", entities[q.speaker].clone());
+        w.add(&qn, NG, "text", Literal::new_simple_literal(&q.text));
         if let Some(v) = &q.verb {
-            w.add(&qn, &format!("{NG}speechVerb"), Literal::new_simple_literal(v));
+            w.add(&qn, NG, "speechVerb", Literal::new_simple_literal(v));
         }
         w.provenance(&qn, q.evidence);
     }
     for (i, x) in facts.exports.iter().enumerate() {
-        let xn = iri(&format!("{}#export-{i}", node.as_str()));
+        let xn = fragment(&node, "export", i);
         let (exporter, product) = (entities[x.exporter].clone(), entities[x.product].clone());
-        w.add(&exporter, &format!("{NG}exports"), product.clone());
-        w.a(&xn, &format!("{NG}Export"));
-        w.add(&xn, &format!("{NG}exporter"), exporter.clone());
-        w.add(&xn, &format!("{NG}product"), product);
+        w.add(&exporter, NG, "exports", product.clone());
+        w.a(&xn, NG, "Export");
+        w.add(&xn, NG, "exporter", exporter.clone());
+        w.add(&xn, NG, "product", product);
         if let Some(d) = x.destination {
-            w.add(&exporter, &format!("{NG}exportsTo"), entities[d].clone());
-            w.add(&xn, &format!("{NG}destination"), entities[d].clone());
+            w.add(&exporter, NG, "exportsTo", entities[d].clone());
+            w.add(&xn, NG, "destination", entities[d].clone());
         }
         w.provenance(&xn, x.evidence);
     }
     for (i, st) in facts.statistics.iter().enumerate() {
-        let sn = iri(&format!("{}#statistic-{i}", node.as_str()));
-        w.a(&sn, &format!("{NG}Statistic"));
-        w.add(&sn, &format!("{NG}value"), number(st.value));
-        w.add(&sn, &format!("{RDFS}label"), Literal::new_simple_literal(&st.label));
+        let sn = fragment(&node, "statistic", i);
+        w.a(&sn, NG, "Statistic");
+        w.add(&sn, NG, "value", number(st.value));
+        w.add(&sn, RDFS, "label", Literal::new_simple_literal(&st.label));
         if let Some(src) = st.source {
-            w.add(&sn, &format!("{NG}attributedTo"), entities[src].clone());
+            w.add(&sn, NG, "attributedTo", entities[src].clone());
         }
         w.provenance(&sn, st.evidence);
     }
@@ -141,11 +201,17 @@ fn number(v: f64) -> Literal {
         Literal::from(v as i64)
     } else {
         let s = format!("{}", (v * 10000.0).round() / 10000.0);
-        Literal::new_typed_literal(s, iri(&format!("{XSD}decimal")))
+        Literal::new_typed_literal(s, term(XSD, "decimal"))
     }
 }
 
+/// The quads without repeats, first occurrences in order. Every quad is in the
+/// article's graph, so subject, predicate and object identify it; they are
+/// hashed by reference (no clones) with a fast hasher.
 fn dedup(quads: Vec<Quad>) -> Vec<Quad> {
-    let mut seen = std::collections::HashSet::new();
-    quads.into_iter().filter(|q| seen.insert(q.clone())).collect()
+    let keep: Vec<bool> = {
+        let mut seen = FxHashSet::with_capacity_and_hasher(quads.len(), Default::default());
+        quads.iter().map(|q| seen.insert((&q.subject, &q.predicate, &q.object))).collect()
+    };
+    quads.into_iter().zip(keep).filter_map(|(q, keep)| keep.then_some(q)).collect()
 }
