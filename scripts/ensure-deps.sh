@@ -6,7 +6,8 @@
 # With --test it also installs what the tests use: Graphviz, Python's rdflib,
 # networkx and SPARQLWrapper, curl and wrk for the endpoint's tests, and for
 # the web page's browser test Debian's Chromium, node and the pinned
-# playwright-core (tests/web/package-lock.json; it never downloads a browser).
+# playwright-core (tests/web/package-lock.json; it never downloads a browser),
+# and Debian's Virtuoso for the remote-store round trip (tests/remote.rs).
 set -euo pipefail
 
 want_test=0
@@ -80,4 +81,7 @@ if [ $want_test -eq 1 ]; then
     have $tool || apt_install $tool || { echo "newsgraph: tests need $tool: install the $tool package" >&2; exit 1; }
   done
   web_test_deps
+  # tests/remote.rs writes to a real Virtuoso (Debian's open-source build) over HTTP.
+  have virtuoso-t || apt_install virtuoso-opensource-7-bin \
+    || { echo "newsgraph: tests need Virtuoso: install the virtuoso-opensource-7-bin package" >&2; exit 1; }
 fi

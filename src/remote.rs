@@ -5,8 +5,9 @@
 //! the graph, so a re-run never duplicates), `DELETE` for pruning, HTTP Basic
 //! and Digest authentication answered from the server's challenge, and
 //! retries with exponential backoff on what may pass (connection errors, 5xx,
-//! 429) but never on a refusal (other 4xx). Knows nothing about the
-//! vocabulary or the pipeline; the password never appears in a message.
+//! 429) but never on a refusal (other 4xx). A bearer token (QLever's access
+//! token, an API gateway's) is sent with every request instead. Knows nothing
+//! about the vocabulary or the pipeline; no secret ever appears in a message.
 
 use digest_auth::{AuthContext, HttpMethod, WwwAuthenticateHeader};
 use oxigraph::io::{RdfFormat, RdfSerializer};
@@ -34,6 +35,8 @@ pub struct EndpointConfig {
     pub user: Option<String>,
     /// Its password.
     pub password: Option<String>,
+    /// A token sent up front as `Authorization: Bearer` (instead of a user).
+    pub token: Option<String>,
     /// Attempts after the first one, on connection errors, 5xx and 429.
     pub retries: u32,
     /// Time allowed for one whole request.
@@ -51,6 +54,7 @@ impl EndpointConfig {
             graph_param: None,
             user: None,
             password: None,
+            token: None,
             retries: 4,
             timeout: Duration::from_secs(60),
             backoff: Duration::from_millis(500),
@@ -58,7 +62,7 @@ impl EndpointConfig {
     }
 }
 
-/// Never prints the password.
+/// Never prints the password or the token.
 impl fmt::Debug for EndpointConfig {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("EndpointConfig")
@@ -66,6 +70,7 @@ impl fmt::Debug for EndpointConfig {
             .field("graph_param", &self.graph_param)
             .field("user", &self.user)
             .field("password", &self.password.as_ref().map(|_| "<hidden>"))
+            .field("token", &self.token.as_ref().map(|_| "<hidden>"))
             .field("retries", &self.retries)
             .field("timeout", &self.timeout)
             .field("backoff", &self.backoff)
@@ -266,6 +271,9 @@ impl Endpoint {
         let authorization = self.authorization(method, url);
         let mut response = self.request(method, url, authorization.as_deref(), body)?;
         if response.status() == StatusCode::UNAUTHORIZED {
+            if self.config.token.is_some() {
+                return Err(refused(&mut response, "the token was refused: check NEWSGRAPH_ENDPOINT_TOKEN"));
+            }
             if self.config.user.is_none() {
                 return Err(refused(&mut response, "the endpoint asks for credentials: pass --endpoint-user and set NEWSGRAPH_ENDPOINT_PASSWORD"));
             }
@@ -308,8 +316,11 @@ impl Endpoint {
         }
     }
 
-    /// The Authorization header answering the remembered challenge, if any.
+    /// The bearer token, or the answer to the remembered challenge, if any.
     fn authorization(&self, method: Method, url: &str) -> Option<String> {
+        if let Some(token) = &self.config.token {
+            return Some(format!("Bearer {token}"));
+        }
         let user = self.config.user.as_deref()?;
         let password = self.config.password.as_deref().unwrap_or("");
         let mut slot = self.challenge.lock().ok()?;
@@ -327,6 +338,20 @@ impl Endpoint {
     fn graph_url(&self, graph: &str) -> String {
         let separator = if self.config.url.contains('?') { '&' } else { '?' };
         format!("{}{separator}{}={}", self.config.url, percent_encode(&self.graph_param), percent_encode(graph))
+    }
+}
+
+impl RemoteError {
+    /// Whether the endpoint refused this graph's content (too large, 413; not
+    /// processable, 422) rather than every write: the build names the article
+    /// and goes on. A 400 stops it: with valid N-Triples it means the request
+    /// itself is wrong for this store (the graph parameter, most often).
+    pub fn concerns_this_graph_only(&self) -> bool {
+        match self {
+            RemoteError::Refused { status, .. } => matches!(status, 413 | 422),
+            RemoteError::Serialize { .. } => true,
+            RemoteError::BadUrl { .. } | RemoteError::Unavailable { .. } => false,
+        }
     }
 }
 
@@ -380,9 +405,13 @@ fn basic_authorization(user: &str, password: &str) -> String {
     format!("Basic {}", base64::engine::general_purpose::STANDARD.encode(format!("{user}:{password}")))
 }
 
-/// The strongest challenge we can answer among the response's `WWW-Authenticate` headers.
+/// The strongest challenge we can answer among the response's `WWW-Authenticate`
+/// headers; Basic when a 401 names no scheme at all (some servers send none).
 fn parse_challenges(response: &Response<ureq::Body>) -> Option<Challenge> {
     let values: Vec<&str> = response.headers().get_all("www-authenticate").iter().filter_map(|v| v.to_str().ok()).collect();
+    if values.is_empty() {
+        return Some(Challenge::Basic);
+    }
     let digest = values.iter().filter(|v| scheme_is(v, "digest")).find_map(|v| digest_auth::parse(v).ok());
     if let Some(prompt) = digest {
         return Some(Challenge::Digest(Box::new(prompt)));
@@ -657,6 +686,21 @@ mod tests {
         assert!(!message.contains("not-the-password"), "{message}");
         assert!(!format!("{:?}", endpoint.config).contains("not-the-password"));
         assert_eq!(seen.try_iter().count(), 2, "one answer to the challenge, no retries");
+    }
+
+    #[test]
+    fn a_token_is_sent_up_front_as_bearer_and_never_printed() {
+        let (url, seen) = serve(vec![response("204 No Content", "", ""), response("401 Unauthorized", "", "bad token")]);
+        let mut config = EndpointConfig::new(format!("{url}/"));
+        config.token = Some("t0ken".to_string());
+        config.backoff = Duration::from_millis(1);
+        let endpoint = Endpoint::new(config).expect("valid endpoint");
+        put(&endpoint).expect("accepted");
+        let request = seen.recv().expect("request");
+        assert_eq!(request.headers.get("authorization").map(String::as_str), Some("Bearer t0ken"));
+        let message = put(&endpoint).expect_err("token refused").to_string();
+        assert!(message.contains("401 Unauthorized: bad token") && message.contains("NEWSGRAPH_ENDPOINT_TOKEN"), "{message}");
+        assert!(!message.contains("t0ken") && !format!("{:?}", endpoint.config).contains("t0ken"), "{message}");
     }
 
     #[test]
