@@ -7,7 +7,9 @@ use crate::export::view::View;
 use crate::export::{export, export_to_path, ExportFormat, ExportOptions};
 use crate::lexicon::Lexicon;
 use crate::query::{write_results, ResultFormat};
+use crate::remote::EndpointConfig;
 use crate::serve::{serve, Limits, ServeConfig, UpdateToken};
+use crate::shard::Shard;
 use crate::store::GraphStore;
 use anyhow::{bail, Context, Result};
 use clap::{Args, Parser, Subcommand};
@@ -45,6 +47,7 @@ struct Cli {
 enum Command {
     /// Read every .txt, .html/.htm and .md file of a folder, extract facts, and
     /// store one named graph per article (rebuilding replaces, never duplicates).
+    #[command(after_help = BUILD_HELP)]
     Build(BuildArgs),
     /// Run a SPARQL 1.1 query (SELECT, ASK, CONSTRUCT, DESCRIBE) on the store.
     Query(QueryArgs),
@@ -72,10 +75,55 @@ struct BuildArgs {
     /// Where to write graph.nq and who-said-what.dot after the build.
     #[arg(long, default_value = "out")]
     out: PathBuf,
-    /// Do not write graph.nq and who-said-what.dot.
+    /// Do not write graph.nq and who-said-what.dot (advised for large corpora).
     #[arg(long)]
     no_exports: bool,
+    /// Remove the graphs of articles that are no longer in the corpus folder.
+    #[arg(long)]
+    prune: bool,
+    /// Read, extract and map to RDF, but write nothing: measures extraction alone.
+    #[arg(long)]
+    dry_run: bool,
+    /// Skip (and name) files larger than this many megabytes: a news article is
+    /// rarely over 0.2 MB, and one huge file would take the memory of the run.
+    #[arg(long, default_value_t = 8, value_name = "MB")]
+    max_article_mb: u64,
+    /// Write each article's graph to this SPARQL 1.1 Graph Store Protocol endpoint instead
+    /// of --store: one PUT per article, so a re-run replaces and never duplicates.
+    /// Virtuoso: http://HOST:8890/sparql-graph-crud-auth; Fuseki: http://HOST:3030/DATASET/data;
+    /// GraphDB: http://HOST:7200/repositories/REPO/rdf-graphs/service.
+    #[arg(long, value_name = "URL", conflicts_with = "prune")]
+    endpoint: Option<String>,
+    /// The URL parameter that names the graph: `graph` (the standard) unless the URL is
+    /// Virtuoso's /sparql-graph-crud[-auth], where it is `graph-uri`.
+    #[arg(long, value_name = "NAME", requires = "endpoint")]
+    graph_param: Option<String>,
+    /// User for the endpoint's Basic or Digest authentication (whichever it asks for);
+    /// the password comes from NEWSGRAPH_ENDPOINT_PASSWORD.
+    #[arg(long, value_name = "USER", requires = "endpoint")]
+    endpoint_user: Option<String>,
+    /// The endpoint password (better: NEWSGRAPH_ENDPOINT_PASSWORD, which other users
+    /// cannot see in the process list).
+    #[arg(long, value_name = "PASSWORD", requires = "endpoint_user")]
+    endpoint_password: Option<String>,
+    /// Build only part I of N, numbered from 1 (e.g. 2/4): N machines given the same
+    /// corpus folder split it exactly, every article in one part.
+    #[arg(long, value_name = "I/N")]
+    shard: Option<Shard>,
 }
+
+const BUILD_HELP: &str = "\
+Examples:
+  newsgraph build corpus --store out/store
+  export NEWSGRAPH_ENDPOINT_PASSWORD=dba
+  newsgraph build corpus --endpoint http://localhost:8890/sparql-graph-crud-auth --endpoint-user dba   # Virtuoso
+  newsgraph build corpus --endpoint http://localhost:3030/news/data                                    # Fuseki, dataset news
+  newsgraph build corpus --endpoint http://localhost:3030/news/data --shard 1/2    # machine 1 of 2; the other runs 2/2
+
+With --endpoint, nothing is written locally. The password is read from NEWSGRAPH_ENDPOINT_PASSWORD;
+without --endpoint-user, NEWSGRAPH_ENDPOINT_TOKEN (if set) is sent as a bearer token (QLever's access
+token, a gateway's). Connection errors, 5xx and 429 are retried with backoff; a refusal stops the build
+with the endpoint's answer. No secret is ever printed.";
 
 #[derive(Debug, Args)]
 #[command(group(clap::ArgGroup::new("source").required(true).args(["query", "file"])))]
@@ -218,13 +266,24 @@ pub fn main() -> ExitCode {
 }
 
 fn run_build(args: BuildArgs) -> Result<ExitCode> {
-    let config = BuildConfig { corpus: args.corpus.clone(), store: args.store.clone(), progress: std::io::stderr().is_terminal() };
-    let report = build(&config).with_context(|| format!("building {}", args.corpus.display()))?;
+    let endpoint = endpoint_config(&args)?;
+    let target = endpoint.as_ref().map_or_else(|| args.store.display().to_string(), |e| e.url.clone());
+    let config = BuildConfig {
+        corpus: args.corpus.clone(),
+        store: args.store.clone(),
+        progress: std::io::stderr().is_terminal(),
+        prune: args.prune,
+        dry_run: args.dry_run,
+        max_article_bytes: args.max_article_mb.saturating_mul(1_000_000),
+        shard: args.shard,
+        endpoint,
+    };
+    let report = build(&config).with_context(|| format!("building {} into {target}", args.corpus.display()))?;
     for problem in &report.skipped {
         eprintln!("newsgraph: skipped {problem}");
     }
     let mut written = Vec::new();
-    if !args.no_exports {
+    if !args.no_exports && !args.dry_run && config.endpoint.is_none() {
         std::fs::create_dir_all(&args.out).with_context(|| format!("creating {}", args.out.display()))?;
         let store = GraphStore::open(&args.store)?;
         let nq = args.out.join("graph.nq");
@@ -233,14 +292,47 @@ fn run_build(args: BuildArgs) -> Result<ExitCode> {
         export_to(&store, ExportFormat::Dot, &dot)?;
         written.extend([nq, dot]);
     }
-    print_summary(&report, &args.store, &written);
+    print_summary(&report, &target, config.endpoint.is_none(), &written);
     Ok(if report.skipped.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(EXIT_SKIPPED) })
 }
 
-fn print_summary(r: &BuildReport, store: &Path, written: &[PathBuf]) {
+/// The remote endpoint of `--endpoint`, with its secrets from the environment.
+fn endpoint_config(args: &BuildArgs) -> Result<Option<EndpointConfig>> {
+    let Some(url) = &args.endpoint else { return Ok(None) };
+    let mut config = EndpointConfig::new(url.clone());
+    config.graph_param = args.graph_param.clone();
+    config.user = args.endpoint_user.clone();
+    if config.user.is_some() {
+        let password = args.endpoint_password.clone().or_else(|| std::env::var("NEWSGRAPH_ENDPOINT_PASSWORD").ok());
+        let Some(password) = password else {
+            bail!("--endpoint-user needs a password: set NEWSGRAPH_ENDPOINT_PASSWORD");
+        };
+        config.password = Some(password);
+    } else {
+        config.token = std::env::var("NEWSGRAPH_ENDPOINT_TOKEN").ok().filter(|t| !t.is_empty());
+    }
+    Ok(Some(config))
+}
+
+fn print_summary(r: &BuildReport, target: &str, local: bool, written: &[PathBuf]) {
     let entities: usize = r.entities.iter().map(|(_, n)| n).sum();
     let by_type: Vec<String> = r.entities.iter().map(|(k, n)| format!("{n} {}", k.name().to_lowercase())).collect();
-    println!("Built {} article{} into {} in {:.1} s", r.articles, if r.articles == 1 { "" } else { "s" }, store.display(), r.seconds);
+    let megabytes = r.bytes as f64 / 1e6;
+    let rate = |n: f64| n / r.seconds.max(1e-3);
+    let plural = if r.articles == 1 { "" } else { "s" };
+    if r.dry_run {
+        println!("Extracted {} article{plural} (dry run, nothing written) in {:.1} s", r.articles, r.seconds);
+    } else {
+        println!("Built {} article{plural} into {target} in {:.1} s", r.articles, r.seconds);
+    }
+    println!("  read:       {megabytes:.1} MB at {:.1} MB/s", rate(megabytes));
+    println!("  articles:   {} new, {} changed, {} unchanged (skipped)", r.articles - r.changed, r.changed, r.unchanged);
+    if r.removed > 0 || r.stale > 0 {
+        println!("  gone:       {} removed, {} no longer in the corpus but kept (use --prune)", r.removed, r.stale);
+    }
+    if r.resolved > 0 {
+        println!("  resolved:   {} article(s) rewritten with fuller names from other articles", r.resolved);
+    }
     if !r.skipped.is_empty() {
         println!("  skipped:    {} file(s), named above", r.skipped.len());
     }
@@ -249,7 +341,7 @@ fn print_summary(r: &BuildReport, store: &Path, written: &[PathBuf]) {
     println!("  quotes:     {} who said what", r.quotes);
     println!("  exports:    {} country-product(-destination)", r.exports);
     println!("  statistics: {} with value and source", r.statistics);
-    println!("  triples:    {} in the store", r.triples);
+    println!("  quads:      {} ({:.0} quads/s)", r.quads, rate(r.quads as f64));
     for path in written {
         println!("  wrote:      {}", path.display());
     }
@@ -259,7 +351,9 @@ fn print_summary(r: &BuildReport, store: &Path, written: &[PathBuf]) {
             println!("  {s}");
         }
     }
-    println!("Next: newsgraph query 'SELECT ?speaker ?text WHERE {{ ?q a ng:Quote ; ng:speaker ?s ; ng:text ?text . ?s rdfs:label ?speaker }}'");
+    if !r.dry_run && local {
+        println!("Next: newsgraph query 'SELECT ?speaker ?text WHERE {{ ?q a ng:Quote ; ng:speaker ?s ; ng:text ?text . ?s rdfs:label ?speaker }}'");
+    }
 }
 
 fn open_existing(store: &Path) -> Result<GraphStore> {

@@ -37,6 +37,16 @@ pub enum ArticleError {
         /// Offset of the first bad byte.
         offset: usize,
     },
+    /// Far larger than any news article (a dump, a log, a book).
+    #[error("{path}: {size} bytes, larger than the {limit}-byte limit for one article (raise it with --max-article-mb)")]
+    TooLarge {
+        /// The file.
+        path: PathBuf,
+        /// Its size in bytes.
+        size: u64,
+        /// The limit in bytes.
+        limit: u64,
+    },
     /// Markup with no prose left once furniture is removed.
     #[error("{path}: no article text left after removing markup and site furniture")]
     NoProse {

@@ -6,6 +6,7 @@
 //! destination decides how to make every article land whole or not at all.
 
 use super::BuildError;
+use crate::remote::{Endpoint, RemoteError};
 use crate::store::GraphStore;
 use oxigraph::model::{NamedNode, Quad};
 use std::collections::HashMap;
@@ -127,4 +128,68 @@ impl Destination for Nowhere {
     fn finish(&mut self) -> Result<(), BuildError> {
         Ok(())
     }
+}
+
+/// A SPARQL Graph Store Protocol endpoint: one PUT per article, which
+/// replaces the article's graph whole, so a re-run never duplicates.
+pub struct RemoteStore {
+    endpoint: Endpoint,
+    ontology: Vec<Quad>,
+}
+
+impl RemoteStore {
+    /// Writes to `endpoint`; `ontology` is put in its own graph at the end.
+    pub fn new(endpoint: Endpoint, ontology: Vec<Quad>) -> RemoteStore {
+        RemoteStore { endpoint, ontology }
+    }
+}
+
+impl Destination for RemoteStore {
+    /// A Graph Store endpoint cannot list its graphs or their hashes, so every
+    /// article is written (PUT makes that safe) and `--prune` has nothing to go on.
+    fn stored_hashes(&mut self) -> Result<HashMap<String, String>, BuildError> {
+        Ok(HashMap::new())
+    }
+
+    fn write(&mut self, articles: Vec<ArticleGraph>) -> Result<Vec<String>, BuildError> {
+        let mut problems = Vec::new();
+        for (article, outcome) in articles.iter().zip(put_all(&self.endpoint, &articles)?) {
+            match outcome {
+                Ok(()) => {}
+                Err(e) if e.concerns_this_graph_only() => problems.push(format!("{}: not stored: {e}", article.key)),
+                Err(e) => return Err(e.into()),
+            }
+        }
+        Ok(problems)
+    }
+
+    fn remove(&mut self, graph: &NamedNode) -> Result<(), BuildError> {
+        Ok(self.endpoint.delete_graph(graph.as_ref())?)
+    }
+
+    fn finish(&mut self) -> Result<(), BuildError> {
+        let graph = NamedNode::new_unchecked(crate::vocab::ONTOLOGY_GRAPH);
+        Ok(self.endpoint.put_graph(graph.as_ref(), &self.ontology)?)
+    }
+}
+
+/// PUTs at once: a store spends most of a PUT indexing, so a few connections
+/// keep it busy while newsgraph waits, without flooding it.
+const PARALLEL_PUTS: usize = 4;
+
+/// PUTs every article, on up to [`PARALLEL_PUTS`] connections; one outcome per
+/// article, in order.
+fn put_all(endpoint: &Endpoint, articles: &[ArticleGraph]) -> Result<Vec<Result<(), RemoteError>>, BuildError> {
+    let per_thread = articles.len().div_ceil(PARALLEL_PUTS).max(1);
+    std::thread::scope(|scope| {
+        let workers: Vec<_> = articles
+            .chunks(per_thread)
+            .map(|part| scope.spawn(move || part.iter().map(|a| endpoint.put_graph(a.graph.as_ref(), &a.quads)).collect::<Vec<_>>()))
+            .collect();
+        let mut outcomes = Vec::with_capacity(articles.len());
+        for worker in workers {
+            outcomes.extend(worker.join().map_err(|_| BuildError::WriterPanicked)?);
+        }
+        Ok(outcomes)
+    })
 }

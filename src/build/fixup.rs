@@ -8,6 +8,7 @@
 //! incremental one, the store's labels are scanned too. Only names are held in
 //! memory, never the facts of the whole corpus.
 
+use super::destination::{ArticleGraph, Destination};
 use super::pipeline::Pending;
 use super::BuildError;
 use crate::corpus;
@@ -33,10 +34,17 @@ pub struct Fixup {
 }
 
 /// After a first build: the articles of `pending` whose names the whole
-/// corpus's `names` now make fuller are re-extracted and rewritten.
-pub fn resolve_pending(store: &GraphStore, pending: &[Pending], names: &NameIndex, corpus_dir: &Path, lexicon: &Lexicon) -> Result<Fixup, BuildError> {
+/// corpus's `names` now make fuller are re-extracted and rewritten, through
+/// the destination (the local store or a remote endpoint alike).
+pub fn resolve_pending(
+    destination: &mut dyn Destination,
+    pending: &[Pending],
+    names: &NameIndex,
+    corpus_dir: &Path,
+    lexicon: &Lexicon,
+) -> Result<Fixup, BuildError> {
     let stale: Vec<&PathBuf> = pending.iter().filter(|p| p.names.iter().any(|(kind, label)| names.rename(*kind, label).is_some())).map(|p| &p.path).collect();
-    rewrite(store, &stale, names, corpus_dir, lexicon)
+    rewrite(&stale, names, corpus_dir, lexicon, &mut |graphs| destination.write(graphs))
 }
 
 /// After an incremental build: the store holds names of articles this build
@@ -46,32 +54,43 @@ pub fn resolve_in_store(store: &GraphStore, files: &HashMap<String, PathBuf>, co
     let names = name_index(store)?;
     let stale = graphs_to_rewrite(store, &names)?;
     let paths: Vec<&PathBuf> = stale.iter().filter_map(|g| files.get(g)).collect();
-    rewrite(store, &paths, &names, corpus_dir, lexicon)
+    rewrite(&paths, &names, corpus_dir, lexicon, &mut |graphs| {
+        for g in graphs {
+            store.replace_graph(&g.graph, &g.quads)?;
+        }
+        Ok(Vec::new())
+    })
 }
 
-/// Re-extracts `paths` with `names` and replaces their graphs.
-fn rewrite(store: &GraphStore, paths: &[&PathBuf], names: &NameIndex, corpus_dir: &Path, lexicon: &Lexicon) -> Result<Fixup, BuildError> {
+/// Where rewritten graphs go; returns one message per graph it could not take.
+type Sink<'a> = dyn FnMut(Vec<ArticleGraph>) -> Result<Vec<String>, BuildError> + 'a;
+
+/// Re-extracts `paths` with `names` and replaces their graphs through `write`.
+fn rewrite(paths: &[&PathBuf], names: &NameIndex, corpus_dir: &Path, lexicon: &Lexicon, write: &mut Sink<'_>) -> Result<Fixup, BuildError> {
     let mut fixup = Fixup::default();
     for chunk in paths.chunks(256) {
         let rebuilt: Vec<_> = chunk
             .par_iter()
             .map(|path| {
                 corpus::read_article(path, corpus_dir, lexicon).map(|article| {
-                    let mut facts = extract::extract(&article.text, lexicon);
+                    let mut facts = extract::long::extract_bounded(&article.text, lexicon);
                     names.apply(&mut facts);
-                    (rdf::graph_of(&article), rdf::article_quads(&article, &facts))
+                    let quads = rdf::article_quads(&article, &facts);
+                    ArticleGraph { key: article.key.clone(), graph: rdf::graph_of(&article), quads, replaces: true }
                 })
             })
             .collect();
+        let mut graphs = Vec::new();
         for result in rebuilt {
             match result {
-                Ok((graph, quads)) => {
-                    store.replace_graph(&graph, &quads)?;
-                    fixup.rewritten += 1;
-                }
+                Ok(graph) => graphs.push(graph),
                 Err(e) => fixup.problems.push(e.to_string()),
             }
         }
+        let written = graphs.len();
+        let problems = write(graphs)?;
+        fixup.rewritten += written - problems.len();
+        fixup.problems.extend(problems);
     }
     Ok(fixup)
 }

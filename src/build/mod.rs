@@ -15,9 +15,11 @@ pub mod pipeline;
 use crate::corpus::{self, CorpusError};
 use crate::lexicon::Lexicon;
 use crate::model::{EntityType, Facts};
+use crate::remote::{Endpoint, EndpointConfig, RemoteError};
+use crate::shard::Shard;
 use crate::store::{GraphStore, StoreError};
 use crate::{rdf, vocab};
-use destination::{ArticleGraph, Destination, LocalStore, Nowhere};
+use destination::{ArticleGraph, Destination, LocalStore, Nowhere, RemoteStore};
 use indicatif::{ProgressBar, ProgressStyle};
 use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
@@ -36,6 +38,13 @@ pub struct BuildConfig {
     pub prune: bool,
     /// Read, extract and map to quads, but write nothing (to measure extraction).
     pub dry_run: bool,
+    /// Files larger than this many bytes are reported and skipped.
+    pub max_article_bytes: u64,
+    /// Write to this Graph Store Protocol endpoint instead of the local store.
+    pub endpoint: Option<EndpointConfig>,
+    /// Write only this part of the corpus (`--shard I/N`); names still
+    /// resolve against all of it.
+    pub shard: Option<Shard>,
 }
 
 /// Fatal build errors (per-article problems are diagnostics, not errors).
@@ -53,6 +62,18 @@ pub enum BuildError {
     /// The writer thread died (a bug; nothing after the last commit was written).
     #[error("the store writer stopped unexpectedly; articles committed before it stopped are kept")]
     WriterPanicked,
+    /// The remote endpoint refused the writes or could not be reached.
+    #[error(transparent)]
+    Remote(Box<RemoteError>),
+    /// The compiled-in ontology does not parse (a developer error).
+    #[error("the built-in ontology does not parse: {0}")]
+    Ontology(String),
+}
+
+impl From<RemoteError> for BuildError {
+    fn from(e: RemoteError) -> BuildError {
+        BuildError::Remote(Box::new(e))
+    }
 }
 
 /// What a build did.
@@ -136,15 +157,11 @@ pub fn build(config: &BuildConfig) -> Result<BuildReport, BuildError> {
     let started = Instant::now();
     let lexicon = Lexicon::embedded()?;
     let (files, problems) = corpus::discover(&config.corpus)?;
-    let mut destination: Box<dyn Destination> = if config.dry_run {
-        Box::new(Nowhere)
-    } else {
-        Box::new(LocalStore::new(GraphStore::open(&config.store)?))
-    };
+    let mut destination = open_destination(config)?;
     let stored = destination.stored_hashes()?;
     let total_bytes: u64 = files.iter().filter_map(|f| std::fs::metadata(f).ok()).map(|m| m.len()).sum();
     let bar = progress_bar(total_bytes, config.progress);
-    let inputs = pipeline::Inputs { corpus: &config.corpus, lexicon, stored: &stored, bar: &bar };
+    let inputs = pipeline::Inputs { corpus: &config.corpus, lexicon, stored: &stored, bar: &bar, shard: config.shard, max_article_bytes: config.max_article_bytes };
     let streamed = pipeline::run(&files, &inputs, destination.as_mut())?;
     bar.finish_and_clear();
 
@@ -156,21 +173,38 @@ pub fn build(config: &BuildConfig) -> Result<BuildReport, BuildError> {
     report.stale = stale;
     report.bytes = total_bytes;
     report.dry_run = config.dry_run;
+    let fixup = if config.dry_run {
+        fixup::Fixup::default()
+    } else if stored.is_empty() {
+        fixup::resolve_pending(destination.as_mut(), &streamed.pending, &streamed.names, &config.corpus, lexicon)?
+    } else if let (Some(store), true) = (destination.local_store(), report.articles > 0 || removed > 0) {
+        fixup::resolve_in_store(store, &by_graph, &config.corpus, lexicon)?
+    } else {
+        fixup::Fixup::default()
+    };
+    report.resolved = fixup.rewritten;
+    report.skipped.extend(fixup.problems);
     if let Some(store) = destination.local_store() {
-        let fixup = if stored.is_empty() {
-            fixup::resolve_pending(store, &streamed.pending, &streamed.names, &config.corpus, lexicon)?
-        } else if report.articles > 0 || removed > 0 {
-            fixup::resolve_in_store(store, &by_graph, &config.corpus, lexicon)?
-        } else {
-            fixup::Fixup::default()
-        };
-        report.resolved = fixup.rewritten;
-        report.skipped.extend(fixup.problems);
         load_ontology(store)?;
         store.flush()?;
     }
     report.seconds = started.elapsed().as_secs_f64();
     Ok(report)
+}
+
+/// The local store, a remote endpoint, or nowhere (`--dry-run`).
+fn open_destination(config: &BuildConfig) -> Result<Box<dyn Destination>, BuildError> {
+    Ok(match (&config.endpoint, config.dry_run) {
+        (_, true) => Box::new(Nowhere),
+        (Some(endpoint), false) => Box::new(RemoteStore::new(Endpoint::new(endpoint.clone())?, ontology_quads()?)),
+        (None, false) => Box::new(LocalStore::new(GraphStore::open(&config.store)?)),
+    })
+}
+
+/// The ontology's triples, for destinations that take quads rather than Turtle.
+fn ontology_quads() -> Result<Vec<oxigraph::model::Quad>, BuildError> {
+    let parser = oxigraph::io::RdfParser::from_format(oxigraph::io::RdfFormat::Turtle);
+    parser.for_slice(ONTOLOGY.as_bytes()).collect::<Result<Vec<_>, _>>().map_err(|e| BuildError::Ontology(e.to_string()))
 }
 
 /// Stored articles that are no longer in the corpus: removed with `prune`,

@@ -9,6 +9,7 @@ use crate::corpus::{self, ArticleError};
 use crate::lexicon::Lexicon;
 use crate::model::{Article, EntityType, Facts};
 use crate::resolve::NameIndex;
+use crate::shard::Shard;
 use crate::{extract, rdf, vocab};
 use indicatif::ProgressBar;
 use rayon::prelude::*;
@@ -43,8 +44,21 @@ pub struct Inputs<'a> {
     pub lexicon: &'a Lexicon,
     /// Content hashes of stored article graphs.
     pub stored: &'a HashMap<String, String>,
+    /// Larger files are reported, not read.
+    pub max_article_bytes: u64,
     /// Progress, advanced by bytes read.
     pub bar: &'a ProgressBar,
+    /// With `--shard`: the part of the corpus to write. Every file is still
+    /// read for its names, so that names resolve across the whole corpus and
+    /// the N parts together equal a build of the whole.
+    pub shard: Option<Shard>,
+}
+
+impl Inputs<'_> {
+    /// Whether this build writes `path` (every file, without a shard).
+    fn writes(&self, path: &Path) -> bool {
+        self.shard.is_none_or(|s| s.contains(&corpus::key_of(path, self.corpus)))
+    }
 }
 
 /// A file read and extracted, before names are resolved.
@@ -68,6 +82,7 @@ pub fn run(files: &[PathBuf], inputs: &Inputs<'_>, destination: &mut dyn Destina
         for chunk in files.chunks(CHUNK_FILES) {
             let mut extracted: Vec<Extracted> = chunk.par_iter().map(|path| read_and_extract(path, inputs)).collect();
             resolve_chunk(&mut names, &mut extracted);
+            let extracted: Vec<Extracted> = chunk.iter().zip(extracted).filter(|(path, _)| inputs.writes(path)).map(|(_, item)| item).collect();
             pending.extend(extracted.iter().filter_map(|item| unresolved(item, &names)));
             let outcomes: Vec<Outcome> = extracted.into_par_iter().map(to_graph).collect();
             if sender.send(outcomes).is_err() {
@@ -128,6 +143,13 @@ fn resolve_chunk(names: &mut NameIndex, chunk: &mut [Extracted]) {
 
 /// One file, from bytes to facts, skipping it when its content is unchanged.
 fn read_and_extract(path: &Path, inputs: &Inputs<'_>) -> Extracted {
+    // Checked before reading: one huge file must not take the memory of the run.
+    if let Ok(meta) = std::fs::metadata(path) {
+        if meta.len() > inputs.max_article_bytes {
+            inputs.bar.inc(meta.len());
+            return Extracted::Failed(ArticleError::TooLarge { path: path.to_path_buf(), size: meta.len(), limit: inputs.max_article_bytes });
+        }
+    }
     let bytes = match std::fs::read(path) {
         Ok(b) => b,
         Err(cause) => return Extracted::Failed(ArticleError::Unreadable { path: path.to_path_buf(), cause }),
@@ -139,7 +161,7 @@ fn read_and_extract(path: &Path, inputs: &Inputs<'_>) -> Extracted {
     }
     match corpus::article_from_bytes(path, inputs.corpus, &bytes, inputs.lexicon) {
         Ok(article) => {
-            let facts = Box::new(extract::extract(&article.text, inputs.lexicon));
+            let facts = Box::new(extract::long::extract_bounded(&article.text, inputs.lexicon));
             Extracted::Article { path: path.to_path_buf(), article, facts, replaces: stored.is_some() }
         }
         Err(e) => Extracted::Failed(e),
