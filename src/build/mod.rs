@@ -256,7 +256,7 @@ fn progress_bar(total_bytes: u64, enabled: bool) -> ProgressBar {
         return ProgressBar::hidden();
     }
     let bar = ProgressBar::new(total_bytes);
-    let template = "{spinner} {bar:30} {decimal_bytes}/{decimal_total_bytes} {decimal_bytes_per_sec}, {msg} [{elapsed_precise}, {eta} left]";
+    let template = "{spinner} {bar:20} {decimal_bytes}/{decimal_total_bytes} {decimal_bytes_per_sec} {msg} {eta} left";
     if let Ok(style) = ProgressStyle::with_template(template) {
         bar.set_style(style);
     }

@@ -154,12 +154,18 @@ fn read_and_extract(path: &Path, inputs: &Inputs<'_>) -> Extracted {
         Ok(b) => b,
         Err(cause) => return Extracted::Failed(ArticleError::Unreadable { path: path.to_path_buf(), cause }),
     };
+    let extracted = extract_bytes(path, &bytes, inputs);
+    // Counted once extracted, so the bar's MB/s is the pipeline's, not the disk's.
     inputs.bar.inc(bytes.len() as u64);
+    extracted
+}
+
+fn extract_bytes(path: &Path, bytes: &[u8], inputs: &Inputs<'_>) -> Extracted {
     let stored = inputs.stored.get(&vocab::article_iri(&corpus::key_of(path, inputs.corpus)));
-    if stored.is_some_and(|h| *h == corpus::content_hash(&bytes)) {
+    if stored.is_some_and(|h| *h == corpus::content_hash(bytes)) {
         return Extracted::Unchanged;
     }
-    match corpus::article_from_bytes(path, inputs.corpus, &bytes, inputs.lexicon) {
+    match corpus::article_from_bytes(path, inputs.corpus, bytes, inputs.lexicon) {
         Ok(article) => {
             let facts = Box::new(extract::long::extract_bounded(&article.text, inputs.lexicon));
             Extracted::Article { path: path.to_path_buf(), article, facts, replaces: stored.is_some() }
