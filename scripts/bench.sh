@@ -16,12 +16,16 @@
 #   (c) a rebuild of the same unchanged corpus into the same store.
 # MB are 10^6 bytes of corpus files; quads are those the build reports.
 # BENCH_SKIP_BUILD=1 measures the binaries already in target/release;
-# BENCH_SPACY_SIZE (default 10MB) sets the size of the spaCy comparison.
+# BENCH_SPACY_SIZE (default 10MB) sets the size of the spaCy comparison;
+# a step is stopped past BENCH_MAX_RSS_MB (default 8000) of RSS or
+# BENCH_TIMEOUT seconds (default 3600), and the table says so.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 BENCH_DIR=${BENCH_DIR:-/tmp/newsgraph-bench}
 SEED=${BENCH_SEED:-42}
+MAX_RSS_MB=${BENCH_MAX_RSS_MB:-8000}
+TIMEOUT_S=${BENCH_TIMEOUT:-3600}
 BUILT_BIN=target/release/newsgraph
 BUILT_GEN=target/release/examples/gen_corpus
 # Copies, so that a rebuild by someone else mid-run does not change what is measured.
@@ -75,33 +79,55 @@ pretty() { echo "$1" | sed 's/^\([0-9.]*\)\([KMG]\{0,1\}B\)$/\1 \2/'; }
 corpus_bytes() { find "$1" -type f -printf '%s\n' | awk '{ s += $1 } END { print s + 0 }'; }
 corpus_files() { find "$1" -type f | wc -l; }
 
-# Runs a command under GNU time. Sets SECONDS_TAKEN (wall), CPU_SECONDS (user +
-# system, all threads), RSS_KB, and QUADS (from
-# the build summary's "quads:" or "triples:" line); the summary is kept in $LOG.
+# Runs a command under GNU time, watched: it is stopped when its RSS passes
+# $MAX_RSS_MB or it runs longer than $TIMEOUT_S (so that a 1 GB run cannot
+# take the shared machine down). Sets SECONDS_TAKEN (wall), CPU_SECONDS (user
+# + system, all threads), RSS_KB, QUADS (from the build summary's "quads:" or
+# "triples:" line) and STOPPED (empty, or why it was stopped).
 LOG=""
 measure() {
   local label=$1; shift
-  local timing="$BENCH_DIR/time.txt"
+  local timing="$BENCH_DIR/time.txt" tpid child="" rss_mb started=$SECONDS rc=0
   LOG="$BENCH_DIR/last-run.log"
+  STOPPED=""
   note "$label: $*"
-  if ! /usr/bin/time -f '%e %M %U %S' -o "$timing" "$@" >"$LOG" 2>"$LOG.err"; then
+  /usr/bin/time -f '%e %M %U %S' -o "$timing" "$@" >"$LOG" 2>"$LOG.err" &
+  tpid=$!
+  while kill -0 "$tpid" 2>/dev/null; do
+    sleep 1
+    [ -n "$child" ] || child=$(pgrep -P "$tpid" | head -1 || true)
+    [ -n "$child" ] || continue
+    rss_mb=$(awk '/^VmRSS:/ { print int($2 / 1000) }' "/proc/$child/status" 2>/dev/null || true)
+    if [ "${rss_mb:-0}" -gt "$MAX_RSS_MB" ]; then
+      STOPPED="stopped at ${rss_mb} MB of RSS (limit BENCH_MAX_RSS_MB=$MAX_RSS_MB)"
+    elif [ $((SECONDS - started)) -gt "$TIMEOUT_S" ]; then
+      STOPPED="stopped after $TIMEOUT_S s (limit BENCH_TIMEOUT=$TIMEOUT_S)"
+    fi
+    if [ -n "$STOPPED" ]; then kill "$child" 2>/dev/null || true; break; fi
+  done
+  wait "$tpid" || rc=$?
+  if [ -z "$STOPPED" ] && [ $rc -ne 0 ]; then
     cat "$LOG.err" >&2
-    die "$label failed (output in $LOG and $LOG.err)"
+    die "$label failed with exit code $rc (output in $LOG and $LOG.err)"
   fi
+  [ -z "$STOPPED" ] || note "$label: $STOPPED"
   local user sys
-  read -r SECONDS_TAKEN RSS_KB user sys <"$timing"
+  # GNU time puts "Command terminated by signal" first when the command was killed.
+  read -r SECONDS_TAKEN RSS_KB user sys < <(tail -1 "$timing")
   CPU_SECONDS=$(calc 'a + b' "$user" "$sys" | xargs printf '%.2f')
   QUADS=$(sed -n 's/^ *\(quads\|triples\): *\([0-9][0-9]*\).*/\2/p' "$LOG" | head -1)
   QUADS=${QUADS:-0}
 }
 
-# One Markdown row: row STEP BYTES [quads column on/off]
+# One Markdown row for the last measure: row STEP BYTES QUADS_COLUMN(yes|no)
 row() {
   local step=$1 bytes=$2 with_quads=$3
   local secs=$SECONDS_TAKEN mbps quads qps rss
   mbps=$(calc 'a / 1e6 / (b > 0 ? b : 0.01)' "$bytes" "$secs" | xargs printf '%.1f')
   rss=$(calc 'a * 1024 / 1e6' "$RSS_KB" | xargs printf '%.0f')
-  if [ "$with_quads" = yes ]; then
+  if [ -n "$STOPPED" ]; then
+    secs="> $secs ($STOPPED)"; mbps="< $mbps"; quads="–"; qps="–"
+  elif [ "$with_quads" = yes ]; then
     quads=$(thousands "$QUADS")
     qps=$(thousands "$(calc 'a / (b > 0 ? b : 0.01)' "$QUADS" "$secs" | xargs printf '%.0f')")
   else
@@ -110,36 +136,54 @@ row() {
   printf '| %s | %s | %s | %s | %s | %s | %s MB |\n' "$step" "$secs" "$CPU_SECONDS" "$mbps" "$quads" "$qps" "$rss"
 }
 
+# Adds a row to the tables, and shows it at once on stderr.
+add_row() {
+  local r; r=$(row "$@")
+  TABLES+="$r"$'\n'
+  note "$r"
+}
+
 has_dry_run() { "$BIN" build --help | grep -q -- '--dry-run'; }
 
-# Results for the targets table, by key ("100MB.extract.mbps" ...).
+# Results for the targets table, by key ("100MB.extract.mbps" ...); a key
+# ending in ".stopped" says the figure is a bound from a stopped run.
 declare -A R
 
+# Keeps the largest peak RSS of a size's steps.
+keep_rss() { R[$1.rss]=$(calc 'a > b ? a : b' "$RSS_KB" "${R[$1.rss]:-0}" | xargs printf '%.0f'); }
+
 bench_size() {
-  local size=$1 dir bytes files store
+  local size=$1 dir bytes files store html
   dir=$(corpus "$size" 0.1 "corpus-$size-s$SEED")
   bytes=$(corpus_bytes "$dir"); files=$(corpus_files "$dir")
   store="$BENCH_DIR/store-$size"
-  local html; html=$(find "$dir" -name '*.html' | wc -l)
+  html=$(find "$dir" -name '*.html' | wc -l)
   TABLES+=$'\n'"### $(pretty "$size"): $(thousands "$files") articles, $(calc 'a / 1e6' "$bytes" | xargs printf '%.1f') MB, $(calc '100 * a / b' "$html" "$files" | xargs printf '%.0f')% HTML"$'\n\n'
   TABLES+="| step | seconds | CPU seconds | MB/s | quads | quads/s | peak RSS |"$'\n'"|---|---:|---:|---:|---:|---:|---:|"$'\n'
   if has_dry_run; then
     measure "$size extraction alone" "$BIN" build "$dir" --dry-run --store "$BENCH_DIR/dry-run-store" --no-exports
-    TABLES+=$(row "extraction alone (\`build --dry-run\`)" "$bytes" yes)$'\n'
+    add_row "extraction alone (\`build --dry-run\`)" "$bytes" yes
     R[$size.extract.mbps]=$(calc 'a / 1e6 / b' "$bytes" "$SECONDS_TAKEN")
-    R[$size.rss]=$RSS_KB
+    [ -z "$STOPPED" ] || R[$size.extract.stopped]=1
+    keep_rss "$size"
   else
     TABLES+="| extraction alone | (this build has no \`--dry-run\`) | | | | | |"$'\n'
   fi
   rm -rf "$store"
   measure "$size first build" "$BIN" build "$dir" --store "$store" --no-exports
-  TABLES+=$(row "first build into an on-disk store" "$bytes" yes)$'\n'
+  add_row "first build into an on-disk store" "$bytes" yes
   R[$size.build.mbps]=$(calc 'a / 1e6 / b' "$bytes" "$SECONDS_TAKEN")
-  R[$size.rss]=$(calc 'a > b ? a : b' "$RSS_KB" "${R[$size.rss]:-0}")
-  measure "$size unchanged rebuild" "$BIN" build "$dir" --store "$store" --no-exports
-  TABLES+=$(row "rebuild, corpus unchanged" "$bytes" no)$'\n'
-  R[$size.rebuild.s]=$SECONDS_TAKEN
-  R[$size.rss]=$(calc 'a > b ? a : b' "$RSS_KB" "${R[$size.rss]}")
+  keep_rss "$size"
+  if [ -n "$STOPPED" ]; then
+    R[$size.build.stopped]=1
+    TABLES+="| rebuild, corpus unchanged | not measured: the first build was stopped | | | | | |"$'\n'
+  else
+    measure "$size unchanged rebuild" "$BIN" build "$dir" --store "$store" --no-exports
+    add_row "rebuild, corpus unchanged" "$bytes" no
+    R[$size.rebuild.s]=$SECONDS_TAKEN
+    [ -z "$STOPPED" ] || R[$size.rebuild.stopped]=1
+    keep_rss "$size"
+  fi
   rm -rf "$store" "$BENCH_DIR/dry-run-store"
 }
 
@@ -178,29 +222,38 @@ bench_spacy() {
   rm -rf "$BENCH_DIR/dry-run-store"
 }
 
-# met / not met, or "not measured" when the size was not run.
+# met / not met, or "not measured" when the size was not run: verdict VALUE AWK_TEST [STOPPED]
 verdict() {
   if [ -z "$1" ]; then echo "not measured"
+  elif [ -n "${3:-}" ]; then echo "**not met** (stopped)"
   elif awk -v a="$1" "BEGIN { exit !($2) }"; then echo "met"
   else echo "**not met**"; fi
+}
+
+# "12.3 MB/s at 100 MB", "< 0.2 MB/s at 1 GB (stopped)": figure KEY_PREFIX SIZE
+rate_figure() {
+  local v=${R[$1.mbps]:-}
+  [ -n "$v" ] || return 0
+  if [ -n "${R[$1.stopped]:-}" ]; then printf '< %.1f MB/s at %s (stopped)' "$v" "$(pretty "$2")"
+  else printf '%.1f MB/s at %s' "$v" "$(pretty "$2")"; fi
 }
 
 targets() {
   local largest="" s
   for s in "${sizes[@]}"; do largest=$s; done
-  local ex="" bu="" mem="" rb=""
-  if [ -n "$largest" ]; then ex=${R[$largest.extract.mbps]:-}; bu=${R[$largest.build.mbps]:-}; fi
-  if [ -n "${R[1GB.rss]:-}" ]; then mem=$(calc 'a * 1024 / 1e6' "${R[1GB.rss]}"); fi
-  rb=${R[100MB.rebuild.s]:-}
-  local fx fb fm fr
-  fx=${ex:+$(printf '%.1f MB/s at %s' "$ex" "$(pretty "$largest")")}; fb=${bu:+$(printf '%.1f MB/s at %s' "$bu" "$(pretty "$largest")")}
-  fm=${mem:+$(printf '%.0f MB' "$mem")}; fr=${rb:+$rb s}
+  local ex="" bu="" mem="" rb="" fx="" fb="" fm="" fr=""
+  if [ -n "$largest" ]; then
+    ex=${R[$largest.extract.mbps]:-}; bu=${R[$largest.build.mbps]:-}
+    fx=$(rate_figure "$largest.extract" "$largest"); fb=$(rate_figure "$largest.build" "$largest")
+  fi
+  if [ -n "${R[1GB.rss]:-}" ]; then mem=$(calc 'a * 1024 / 1e6' "${R[1GB.rss]}"); fm=$(printf '%.0f MB' "$mem"); fi
+  rb=${R[100MB.rebuild.s]:-}; fr=${rb:+$rb s}
   echo "| target (2 cores) | measured | |"
   echo "|---|---|---|"
-  echo "| extraction alone ≥ 50 MB/s | ${fx:-–} | $(verdict "$ex" 'a >= 50') |"
-  echo "| whole build into the on-disk store ≥ 10 MB/s | ${fb:-–} | $(verdict "$bu" 'a >= 10') |"
+  echo "| extraction alone ≥ 50 MB/s | ${fx:-–} | $(verdict "$ex" 'a >= 50' "${R[$largest.extract.stopped]:-}") |"
+  echo "| whole build into the on-disk store ≥ 10 MB/s | ${fb:-–} | $(verdict "$bu" 'a >= 10' "${R[$largest.build.stopped]:-}") |"
   echo "| peak memory < 1 GB at 1 GB of corpus | ${fm:-–} | $(verdict "$mem" 'a < 1000') |"
-  echo "| rebuild of an unchanged 100 MB corpus < 5 s | ${fr:-–} | $(verdict "$rb" 'a < 5') |"
+  echo "| rebuild of an unchanged 100 MB corpus < 5 s | ${fr:-–} | $(verdict "$rb" 'a < 5' "${R[100MB.rebuild.stopped]:-}") |"
   if [ -n "${R[spacy.ratio.2]:-}" ]; then
     echo "| throughput against spaCy en_core_web_sm (both on 2 cores) | newsgraph ${R[spacy.ratio.2]}× faster (${R[spacy.ratio.1]:-?}× against one spaCy process) | |"
   fi
@@ -220,17 +273,18 @@ main() {
   TABLES=""
   SPACY=""
   LOAD_BEFORE=$(cut -d' ' -f1 /proc/loadavg)
-  local s
-  for s in "${sizes[@]}"; do bench_size "$s"; done
-  [ $spacy -eq 1 ] && bench_spacy
+  # The commit the measured binary was built from (others may commit during the run).
   local commit dirty=""
   commit=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
   git diff --quiet HEAD 2>/dev/null || dirty=" plus uncommitted changes"
+  local s
+  for s in "${sizes[@]}"; do bench_size "$s"; done
+  if [ $spacy -eq 1 ]; then bench_spacy; fi
   echo "## Measured $(date -u +%Y-%m-%d) on commit $commit$dirty"
   echo
   echo "Machine: $(lscpu | sed -n 's/^Model name: *//p' | head -1), $(nproc) cores, $(free -g | awk '/^Mem:/ { print $2 }') GB RAM; corpus seed $SEED; warm page cache; load average before the run $LOAD_BEFORE (other work on the machine slows every figure)."
   printf '%s\n' "$TABLES"
-  [ -n "$SPACY" ] && printf '%s\n' "$SPACY"
+  if [ -n "$SPACY" ]; then printf '%s\n' "$SPACY"; fi
   echo "### Targets"
   echo
   targets
