@@ -7,8 +7,9 @@
 
 use crate::model::EntityType;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
-use regex::Regex;
-use std::collections::{HashMap, HashSet};
+use regex::{Regex, RegexSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
 /// A lexicon file that could not be read.
@@ -79,11 +80,17 @@ pub enum TradeDirection {
 pub struct Lexicon {
     names: AhoCorasick,
     name_entries: Vec<GazetteerEntry>,
+    /// Every surface form of the name automaton, to its entry: a whole form is
+    /// a name exactly when it is one of the automaton's patterns.
+    name_forms: HashMap<String, usize>,
     substances: AhoCorasick,
     substance_entries: Vec<GazetteerEntry>,
     titles: HashMap<String, Title>,
     /// Longest title, in words (bounds the title matcher).
     pub max_title_words: usize,
+    /// The first word of every title (lower case): most words are not one, and
+    /// need no look-up of longer phrases.
+    title_first_words: HashSet<String>,
     demonyms: HashMap<String, String>,
     country_of_org: HashMap<String, String>,
     org_kind: HashMap<String, String>,
@@ -96,6 +103,9 @@ pub struct Lexicon {
     place_heads: HashMap<String, PlacePositions>,
     other_heads: HashSet<String>,
     furniture: Vec<(Regex, bool)>,
+    /// The furniture patterns as one set, word boundaries dropped: one pass
+    /// rules out lines no pattern can match (`None`: run them all).
+    furniture_set: Option<RegexSet>,
     state_abbreviations: HashMap<String, String>,
     country_of_place: HashMap<String, String>,
     parties: HashMap<String, String>,
@@ -158,7 +168,7 @@ struct GazetteerBuilder {
 
 impl GazetteerBuilder {
     fn new() -> Self {
-        GazetteerBuilder { forms: Vec::new(), entries: Vec::new(), seen: HashSet::new() }
+        GazetteerBuilder { forms: Vec::new(), entries: Vec::new(), seen: HashSet::default() }
     }
 
     /// Adds a surface form unless an earlier file already claimed it
@@ -172,14 +182,23 @@ impl GazetteerBuilder {
         }
     }
 
-    fn build(self, case_insensitive: bool) -> Result<(AhoCorasick, Vec<GazetteerEntry>), LexiconError> {
+    fn build(self, case_insensitive: bool) -> Result<Gazetteer, LexiconError> {
         let ac = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
             .ascii_case_insensitive(case_insensitive)
             .build(&self.forms)
             .map_err(|e| LexiconError::Automaton(e.to_string()))?;
-        Ok((ac, self.entries))
+        let forms = self.forms.into_iter().enumerate().map(|(i, f)| (f, i)).collect();
+        Ok(Gazetteer { automaton: ac, entries: self.entries, forms })
     }
+}
+
+/// A built gazetteer: the automaton, the entry of each pattern, and each
+/// pattern's index by its text.
+struct Gazetteer {
+    automaton: AhoCorasick,
+    entries: Vec<GazetteerEntry>,
+    forms: HashMap<String, usize>,
 }
 
 fn entry(kind: EntityType, canonical: &str) -> GazetteerEntry {
@@ -195,9 +214,9 @@ impl Lexicon {
 
     fn parse() -> Result<Lexicon, LexiconError> {
         let mut names = GazetteerBuilder::new();
-        let mut demonyms = HashMap::new();
-        let mut country_of_org = HashMap::new();
-        let mut org_kind = HashMap::new();
+        let mut demonyms = HashMap::default();
+        let mut country_of_org = HashMap::default();
+        let mut org_kind = HashMap::default();
 
         let (file, text) = lexicon_file!("people.tsv");
         for (_, c) in rows(file, text, 2)? {
@@ -232,8 +251,8 @@ impl Lexicon {
             }
         }
         let (file, text) = lexicon_file!("locations.tsv");
-        let mut state_abbreviations = HashMap::new();
-        let mut country_of_place = HashMap::new();
+        let mut state_abbreviations = HashMap::default();
+        let mut country_of_place = HashMap::default();
         for (_, c) in rows(file, text, 5)? {
             if !c[4].trim().is_empty() {
                 country_of_place.insert(c[0].to_string(), c[4].trim().to_string());
@@ -255,7 +274,7 @@ impl Lexicon {
                 names.add(capital, &e);
             }
         }
-        let (names, name_entries) = names.build(false)?;
+        let Gazetteer { automaton: names, entries: name_entries, forms: name_forms } = names.build(false)?;
 
         let mut substances = GazetteerBuilder::new();
         let (file, text) = lexicon_file!("substances.tsv");
@@ -267,9 +286,9 @@ impl Lexicon {
                 substances.add(a, &e);
             }
         }
-        let (substances, substance_entries) = substances.build(true)?;
+        let Gazetteer { automaton: substances, entries: substance_entries, .. } = substances.build(true)?;
 
-        let mut titles = HashMap::new();
+        let mut titles = HashMap::default();
         let mut max_title_words = 1;
         let (file, text) = lexicon_file!("titles.tsv");
         for (_, c) in rows(file, text, 4)? {
@@ -281,15 +300,17 @@ impl Lexicon {
             }
         }
 
+        let title_first_words = titles.keys().filter_map(|k| k.split(' ').next()).map(str::to_string).collect();
+
         let (file, text) = lexicon_file!("speech_verbs.tsv");
-        let mut speech_verbs = HashMap::new();
+        let mut speech_verbs = HashMap::default();
         for (_, c) in rows(file, text, 3)? {
             for form in values(c[1]).chain(std::iter::once(c[0])) {
                 speech_verbs.insert(form.to_lowercase(), c[0].to_string());
             }
         }
         let (file, text) = lexicon_file!("number_words.tsv");
-        let mut number_words = HashMap::new();
+        let mut number_words = HashMap::default();
         for (line, c) in rows(file, text, 2)? {
             let v: f64 = c[1].trim().parse().map_err(|_| LexiconError::BadLine {
                 file,
@@ -319,15 +340,16 @@ impl Lexicon {
             };
             furniture.push((re, whole));
         }
+        let furniture_set = RegexSet::new(furniture.iter().map(|(re, _)| without_word_boundaries(re.as_str()))).ok();
         let (file, text) = lexicon_file!("parties.tsv");
-        let mut parties = HashMap::new();
+        let mut parties = HashMap::default();
         for (_, c) in rows(file, text, 2)? {
             for form in values(c[1]) {
                 parties.insert(form.to_string(), c[0].to_string());
             }
         }
         let (file, text) = lexicon_file!("trade_verbs.tsv");
-        let mut trade_verbs = HashMap::new();
+        let mut trade_verbs = HashMap::default();
         for (line, c) in rows(file, text, 2)? {
             let dir = match c[1].trim() {
                 "out" => TradeDirection::Outbound,
@@ -346,7 +368,7 @@ impl Lexicon {
         }
 
         let (file, text) = lexicon_file!("place_heads.tsv");
-        let mut place_heads = HashMap::new();
+        let mut place_heads = HashMap::default();
         for (line, c) in rows(file, text, 2)? {
             let mut positions = PlacePositions::default();
             for p in values(c[1]) {
@@ -364,10 +386,12 @@ impl Lexicon {
         Ok(Lexicon {
             names,
             name_entries,
+            name_forms,
             substances,
             substance_entries,
             titles,
             max_title_words,
+            title_first_words,
             demonyms,
             country_of_org,
             org_kind,
@@ -380,6 +404,7 @@ impl Lexicon {
             place_heads,
             other_heads: entries(include_str!("../ontology/lexicon/other_heads.txt")).map(str::to_string).collect(),
             furniture,
+            furniture_set,
             state_abbreviations,
             country_of_place,
             parties,
@@ -408,12 +433,20 @@ impl Lexicon {
 
     /// The whole of `form` as a known name, if it is one.
     pub fn name(&self, form: &str) -> Option<&GazetteerEntry> {
-        self.find_names(form).into_iter().find(|(s, e, _)| *s == 0 && *e == form.len()).map(|(_, _, g)| g)
+        // Leftmost-longest over `form` alone finds (0, len) only for a pattern
+        // equal to `form`: a map look-up says the same without a scan.
+        self.name_forms.get(form).map(|&i| &self.name_entries[i])
     }
 
     /// The title a (lower-cased) form stands for.
     pub fn title(&self, form: &str) -> Option<&Title> {
-        self.titles.get(&form.to_lowercase())
+        with_lowercase(form, |f| self.titles.get(f))
+    }
+
+    /// Can a title start with this word? False for most words, which then
+    /// need no look-up of the phrases they start.
+    pub fn may_start_title(&self, word: &str) -> bool {
+        with_lowercase(word, |w| self.title_first_words.contains(w))
     }
 
     /// The country a demonym ("Chinese", "Americans") points to.
@@ -443,7 +476,7 @@ impl Lexicon {
 
     /// The lemma of a speech verb form ("told" -> "tell").
     pub fn speech_verb(&self, word: &str) -> Option<&str> {
-        self.speech_verbs.get(&word.to_lowercase()).map(String::as_str)
+        with_lowercase(word, |w| self.speech_verbs.get(w)).map(String::as_str)
     }
 
     /// Capitalised words that are not names ("The", "However", "Monday").
@@ -453,7 +486,7 @@ impl Lexicon {
 
     /// The value of a number word ("eight", "million").
     pub fn number_word(&self, word: &str) -> Option<f64> {
-        self.number_words.get(&word.to_lowercase()).copied()
+        with_lowercase(word, |w| self.number_words.get(w).copied())
     }
 
     /// Words that make a capitalised sequence an organization ("Ministry", "Inc.").
@@ -476,6 +509,10 @@ impl Lexicon {
     /// (the whole line for line-scoped patterns), or `None` for article prose.
     /// Ranges that are already blank do not count.
     pub fn furniture(&self, line: &str) -> Option<(usize, usize)> {
+        // Most lines are prose: the set rules them out in one pass.
+        if self.furniture_set.as_ref().is_some_and(|set| !set.is_match(line)) {
+            return None;
+        }
         self.furniture
             .iter()
             .filter_map(|(re, whole)| {
@@ -502,8 +539,60 @@ impl Lexicon {
 
     /// The direction of a trade verb form ("ships" -> outbound).
     pub fn trade_verb(&self, word: &str) -> Option<TradeDirection> {
-        self.trade_verbs.get(&word.to_lowercase()).copied()
+        with_lowercase(word, |w| self.trade_verbs.get(w).copied())
     }
+}
+
+/// A pattern without its `\b` and `\B` assertions: it matches wherever the
+/// pattern does (and more), and, unlike Unicode word boundaries, lets the
+/// fast automaton run over any text. Used only to rule lines out.
+fn without_word_boundaries(pattern: &str) -> String {
+    let mut out = String::with_capacity(pattern.len());
+    let mut chars = pattern.chars();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        match chars.next() {
+            Some('b' | 'B') => {}
+            Some(escaped) => {
+                out.push(c);
+                out.push(escaped);
+            }
+            None => out.push(c),
+        }
+    }
+    out
+}
+
+/// The lower-case form of `word` (as `str::to_lowercase`), borrowed when it is
+/// already lower-case ASCII: look-ups with a freshly lowercased key were a
+/// large share of extraction's allocations.
+pub fn lowercase(word: &str) -> Cow<'_, str> {
+    if !word.is_ascii() {
+        return Cow::Owned(word.to_lowercase());
+    }
+    if word.bytes().any(|b| b.is_ascii_uppercase()) {
+        Cow::Owned(word.to_ascii_lowercase())
+    } else {
+        Cow::Borrowed(word)
+    }
+}
+
+/// `f` of the lower-case form of `word`: short ASCII words (nearly all) are
+/// lowercased on the stack, so a look-up allocates nothing.
+fn with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buf = [0u8; 32];
+    if word.is_ascii() && word.len() <= buf.len() {
+        let lower = &mut buf[..word.len()];
+        lower.copy_from_slice(word.as_bytes());
+        lower.make_ascii_lowercase();
+        if let Ok(lower) = std::str::from_utf8(lower) {
+            return f(lower);
+        }
+    }
+    f(&lowercase(word))
 }
 
 /// True when `text[start..end]` is not glued to letters or digits on either side.

@@ -72,7 +72,7 @@ fn is_buyer_verb(t: &Token) -> bool {
 
 fn negated(s: &AnalysedSentence, v: usize) -> bool {
     let from = v.saturating_sub(5);
-    s.tokens[from..v].iter().any(|t| NEGATIONS.contains(&t.lower().as_str()) || t.text.ends_with("n't"))
+    s.tokens[from..v].iter().any(|t| NEGATIONS.contains(&t.lower().as_ref()) || t.text.ends_with("n't"))
 }
 
 fn from_follows(s: &AnalysedSentence, v: usize) -> bool {
@@ -99,7 +99,7 @@ fn country_of(m: &Mention, lexicon: &Lexicon) -> Option<String> {
 /// a passive, whose product stands before the verb and whose subject is not the exporter.
 fn is_passive(s: &AnalysedSentence, v: usize) -> bool {
     let verb = s.tokens[v].lower();
-    let participle = verb.ends_with("ed") || matches!(verb.as_str(), "sold" | "sent" | "bought" | "brought");
+    let participle = verb.ends_with("ed") || matches!(verb.as_ref(), "sold" | "sent" | "bought" | "brought");
     let word = |back: usize| v.checked_sub(back).map(|p| s.tokens[p].lower()).unwrap_or_default();
     let auxiliary = |w: &str| matches!(w, "is" | "are" | "was" | "were" | "be" | "been" | "being");
     let subject_before = s.mentions.iter().any(|m| m.tokens.1 == v && (is_country_like(m) || m.kind == EntityType::Organization));
@@ -255,7 +255,7 @@ fn countries_after_from<'s>(analysis: &Analysis, s: &'s AnalysedSentence, v: usi
 /// "About 71% of that came from Brazil": "that" or "it" is the product of the sentence before.
 fn previous_product<'a>(analysis: &'a Analysis, si: usize, v: usize) -> Option<&'a Mention> {
     let s = &analysis.sentences[si];
-    let pronoun = s.tokens[..v].iter().rev().take(4).any(|t| matches!(t.lower().as_str(), "that" | "it" | "this" | "those"));
+    let pronoun = s.tokens[..v].iter().rev().take(4).any(|t| matches!(t.lower().as_ref(), "that" | "it" | "this" | "those"));
     if !pronoun || si == 0 {
         return None;
     }
@@ -266,7 +266,7 @@ fn previous_product<'a>(analysis: &'a Analysis, si: usize, v: usize) -> Option<&
 fn pronoun_product<'a>(analysis: &'a Analysis, si: usize, v: usize) -> Option<&'a Mention> {
     let s = &analysis.sentences[si];
     let next = s.tokens.get(v + 1)?.lower();
-    if !matches!(next.as_str(), "it" | "them") {
+    if !matches!(next.as_ref(), "it" | "them") {
         return None;
     }
     let before = analysis.sentences[si.saturating_sub(3)..=si]
@@ -282,7 +282,7 @@ fn anaphoric_drug<'a>(analysis: &'a Analysis, si: usize, v: usize) -> Option<&'a
     let s = &analysis.sentences[si];
     let refers = (1..v.min(8)).any(|k| {
         let i = v - k;
-        s.tokens[i].lower() == "drug" && i > 0 && matches!(s.tokens[i - 1].lower().as_str(), "the" | "this" | "that")
+        s.tokens[i].lower() == "drug" && i > 0 && matches!(s.tokens[i - 1].lower().as_ref(), "the" | "this" | "that")
     });
     if !refers {
         return None;
@@ -320,7 +320,7 @@ fn destinations_after<'s>(analysis: &Analysis, s: &'s AnalysedSentence, after: u
     let is_prep = |i: usize| {
         let w = s.tokens[i].text;
         matches!(w, "to" | "into" | "across" | "toward" | "towards" | "in")
-            || (w == "for" && i > 0 && matches!(s.tokens[i - 1].lower().as_str(), "bound" | "destined" | "headed"))
+            || (w == "for" && i > 0 && matches!(s.tokens[i - 1].lower().as_ref(), "bound" | "destined" | "headed"))
     };
     let Some(prep) = (after..s.tokens.len().min(after + 8)).find(|&i| is_prep(i)) else {
         return Vec::new();
@@ -351,9 +351,9 @@ fn places_in_list<'s>(analysis: &Analysis, s: &'s AnalysedSentence, start: usize
         let word = t.lower();
         let comma_before = k > start && super::gap(analysis.text, &s.tokens[k - 1], t).contains(',');
         let such_as = word == "as" && k > 0 && s.tokens[k - 1].lower() == "such";
-        let ends_list = !such_as && matches!(word.as_str(), "where" | "which" | "who" | "that" | "while" | "but" | "to" | "into" | "via" | "through" | "as" | "after" | "before" | "because");
+        let ends_list = !such_as && matches!(word.as_ref(), "where" | "which" | "who" | "that" | "while" | "but" | "to" | "into" | "via" | "through" | "as" | "after" | "before" | "because");
         let before_first_place = out.is_empty() && k < start + 4 && !t.is_capitalised();
-        let continues = such_as || LIST_WORDS.contains(&word.as_str()) || before_first_place || (comma_before && !out.is_empty());
+        let continues = such_as || LIST_WORDS.contains(&word.as_ref()) || before_first_place || (comma_before && !out.is_empty());
         if ends_list || !continues {
             break;
         }

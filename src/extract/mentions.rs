@@ -106,7 +106,7 @@ fn missions(text: &str, tokens: &[Token], mentions: &mut Vec<Mention>) {
         let m = &mentions[k];
         let head = m.tokens.1;
         let is_mission = m.cue == Cue::Demonym
-            && tokens.get(head).is_some_and(|t| matches!(t.lower().as_str(), "embassy" | "consulate" | "mission") && adjacent(text, &tokens[head - 1], t));
+            && tokens.get(head).is_some_and(|t| matches!(t.lower().as_ref(), "embassy" | "consulate" | "mission") && adjacent(text, &tokens[head - 1], t));
         if !is_mission {
             k += 1;
             continue;
@@ -279,13 +279,24 @@ fn org_start(tokens: &[Token], hits: &[Hit], a: usize, head: usize, lexicon: &Le
 /// Tokens of the longest title starting at `k` (not reaching `limit`), or 0.
 pub fn title_len(tokens: &[Token], k: usize, limit: usize, lexicon: &Lexicon) -> usize {
     let max = lexicon.max_title_words.min(limit.saturating_sub(k));
-    (1..=max)
-        .rev()
-        .find(|&n| {
-            let words: Vec<&str> = tokens[k..k + n].iter().map(|t| t.text).collect();
-            lexicon.title(&words.join(" ")).is_some()
-        })
-        .unwrap_or(0)
+    if max == 0 || !lexicon.may_start_title(tokens[k].text) {
+        return 0;
+    }
+    let mut phrase = String::new();
+    (1..=max).rev().find(|&n| lexicon.title(joined(&mut phrase, &tokens[k..k + n])).is_some()).unwrap_or(0)
+}
+
+/// The words of `tokens` joined by single spaces, written into `buf` (reused
+/// across the lengths a title matcher tries).
+pub fn joined<'b>(buf: &'b mut String, tokens: &[Token]) -> &'b str {
+    buf.clear();
+    for (i, t) in tokens.iter().enumerate() {
+        if i > 0 {
+            buf.push(' ');
+        }
+        buf.push_str(t.text);
+    }
+    buf
 }
 
 /// Demonym of one or two words at `k`: (tokens, country).

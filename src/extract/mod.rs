@@ -94,7 +94,7 @@ const PLACE_CUES: &[&str] = &["in", "at", "near", "outside", "from", "to", "into
 /// "a rally in Washington" names the city; "Washington said" names the government.
 fn used_as_place(s: &AnalysedSentence, m: &Mention) -> bool {
     let before = m.tokens.0.checked_sub(1).map(|k| s.tokens[k].lower());
-    before.is_some_and(|w| PLACE_CUES.contains(&w.as_str()))
+    before.is_some_and(|w| PLACE_CUES.contains(&w.as_ref()))
 }
 
 /// Manufactured goods and catch-all classes ("painkillers") are named so often in

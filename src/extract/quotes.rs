@@ -260,7 +260,7 @@ const CLAUSE_OPENERS: &[&str] = &["and", "but", "or", "while", "which", "that", 
 fn after_quote(analysis: &Analysis, si: usize, from: usize, lexicon: &Lexicon, facts: &mut Facts) -> Option<usize> {
     let toks = tokens_after(analysis, si, from);
     let first = toks.first()?;
-    if CLAUSE_OPENERS.contains(&first.1.lower().as_str()) {
+    if CLAUSE_OPENERS.contains(&first.1.lower().as_ref()) {
         return None;
     }
     let window: Vec<_> = toks.iter().take(12).collect();
@@ -287,7 +287,7 @@ fn speaker_before_verb(analysis: &Analysis, si: usize, from: usize, verb: usize,
     let before = verb.checked_sub(1).filter(|&b| b >= from);
     if let Some(b) = before {
         let word = s.tokens[b].lower();
-        if matches!(word.as_str(), "he" | "she") {
+        if matches!(word.as_ref(), "he" | "she") {
             return latest_person(analysis, s.tokens[b].start, facts);
         }
         if b > from && s.tokens[b - 1].lower() == "the" {
@@ -321,7 +321,7 @@ fn subject_person<'a>(analysis: &'a Analysis, si: usize, from: usize, verb: usiz
         while k > 0 && (s.tokens[k - 1].is_capitalised() || s.tokens[k - 1].text.ends_with('.')) && !s.mentions.iter().any(|o| o.tokens.1 == k) {
             k -= 1;
         }
-        let object = k > 0 && OBJECT_MARKERS.contains(&s.tokens[k - 1].lower().as_str());
+        let object = k > 0 && OBJECT_MARKERS.contains(&s.tokens[k - 1].lower().as_ref());
         !possessive && !object
     };
     people.iter().rev().find(|m| is_subject(m)).or(people.first()).copied()
@@ -386,7 +386,7 @@ fn speaker_from(analysis: &Analysis, si: usize, from: usize, to: usize, facts: &
             continue;
         }
         let word = s.tokens[k].lower();
-        if matches!(word.as_str(), "he" | "she") {
+        if matches!(word.as_ref(), "he" | "she") {
             return latest_person(analysis, s.tokens[k].start, facts);
         }
         if word == "the" {
@@ -464,5 +464,5 @@ fn speech_verb_near(analysis: &Analysis, q: &RawQuote, lexicon: &Lexicon) -> Opt
         .iter()
         .filter(|t| t.start >= q.close || t.end <= q.open)
         .find(|t| lexicon.speech_verb(t.text).is_some() && !t.is_capitalised())
-        .map(|t| t.lower())
+        .map(|t| t.lower().into_owned())
 }

@@ -10,7 +10,7 @@
 //!   "X, the State Department's top official for ...", "X, former assistant
 //!   secretary of state for ...").
 
-use super::mentions::{title_len, Cue, Mention};
+use super::mentions::{joined, title_len, Cue, Mention};
 use super::tokens::{adjacent, Token};
 use super::{gap, relation_entity, AnalysedSentence, Analysis};
 use crate::lexicon::Lexicon;
@@ -56,11 +56,14 @@ fn add(facts: &mut Facts, s: &AnalysedSentence, person: &Mention, role: String, 
 
 /// The longest title ending just before token `end`: (first token, title label).
 fn title_ending_at(tokens: &[Token], text: &str, end: usize, lexicon: &Lexicon) -> Option<(usize, String, Option<String>)> {
+    let mut phrase = String::new();
     (1..=lexicon.max_title_words.min(end)).rev().find_map(|n| {
         let start = end - n;
-        let words: Vec<&str> = tokens[start..end].iter().map(|t| t.text).collect();
+        if !lexicon.may_start_title(tokens[start].text) {
+            return None;
+        }
         let joined_by_spaces = (start + 1..end).all(|k| adjacent(text, &tokens[k - 1], &tokens[k]));
-        let title = lexicon.title(&words.join(" ")).filter(|_| joined_by_spaces)?;
+        let title = lexicon.title(joined(&mut phrase, &tokens[start..end])).filter(|_| joined_by_spaces)?;
         Some((start, title.label.clone(), title.implied_org.clone()))
     })
 }
@@ -78,11 +81,11 @@ fn title_before(analysis: &Analysis, s: &AnalysedSentence, m: &Mention, lexicon:
     }
     let Some((mut start, label, implied)) = title_ending_at(&s.tokens, text, first, lexicon) else { return };
     let mut role = label;
-    while start > 0 && MODIFIERS.contains(&s.tokens[start - 1].lower().as_str()) && s.tokens[start - 1].lower() != "former" {
+    while start > 0 && MODIFIERS.contains(&s.tokens[start - 1].lower().as_ref()) && s.tokens[start - 1].lower() != "former" {
         start -= 1;
         role = format!("{} {}", s.tokens[start].text, role);
     }
-    let former = start > 0 && matches!(s.tokens[start - 1].lower().as_str(), "former" | "then" | "ex");
+    let former = start > 0 && matches!(s.tokens[start - 1].lower().as_ref(), "former" | "then" | "ex");
     if former {
         start -= 1;
     }
@@ -123,7 +126,7 @@ fn title_before_comma(analysis: &Analysis, s: &AnalysedSentence, m: &Mention, le
     while k > 0 && k > first.saturating_sub(9) {
         let w = s.tokens[k - 1].lower();
         let joined = adjacent(text, &s.tokens[k - 1], &s.tokens[k]) || gap(text, &s.tokens[k - 1], &s.tokens[k]).trim().is_empty();
-        if !joined || ROLE_OPENERS.contains(&w.as_str()) || organization_ending_at(text, s, k).is_some() {
+        if !joined || ROLE_OPENERS.contains(&w.as_ref()) || organization_ending_at(text, s, k).is_some() {
             break;
         }
         if s.tokens[k - 1].is_capitalised() && k - 1 != 0 {
@@ -257,7 +260,7 @@ fn names_org_at(s: &AnalysedSentence, k: usize) -> bool {
 
 /// "at"/"with"/"on" followed by an organization: where a role's complement ends.
 fn is_org_preposition(s: &AnalysedSentence, k: usize) -> bool {
-    matches!(s.tokens[k].lower().as_str(), "at" | "with" | "on" | "of") && names_org_at(s, k + 1)
+    matches!(s.tokens[k].lower().as_ref(), "at" | "with" | "on" | "of") && names_org_at(s, k + 1)
 }
 
 /// "X, the top Republican on the Senate Foreign Relations Committee, said".
@@ -272,11 +275,11 @@ fn apposition(text: &str, s: &AnalysedSentence, mi: usize, after: usize, lexicon
         .find(|&k| gap(text, &s.tokens[k - 1], &s.tokens[k]).contains([',', ';', '(', ')', '\u{2014}', ':']))
         .unwrap_or(s.tokens.len());
     let mut k = after;
-    if matches!(s.tokens[k].lower().as_str(), "the" | "a" | "an") {
+    if matches!(s.tokens[k].lower().as_ref(), "the" | "a" | "an") {
         k += 1;
     }
     let mut former = false;
-    if k < clause_end && matches!(s.tokens[k].lower().as_str(), "former" | "then" | "ex") {
+    if k < clause_end && matches!(s.tokens[k].lower().as_ref(), "former" | "then" | "ex") {
         former = true;
         k += 1;
     }
@@ -288,7 +291,7 @@ fn apposition(text: &str, s: &AnalysedSentence, mi: usize, after: usize, lexicon
             k = c.tokens.1;
         }
     }
-    if k < clause_end && matches!(s.tokens[k].lower().as_str(), "the" | "a" | "an") {
+    if k < clause_end && matches!(s.tokens[k].lower().as_ref(), "the" | "a" | "an") {
         k += 1;
     }
     // "the committee's ranking member": the possessive noun names the organization, not the role.
@@ -321,7 +324,7 @@ fn apposition(text: &str, s: &AnalysedSentence, mi: usize, after: usize, lexicon
     let complement = s.tokens.get(role_end).is_some_and(|t| t.text == "for" || t.text == "of" && !names_org_at(s, role_end + 1));
     if complement {
         while role_end < clause_end
-            && !ROLE_STOPS.contains(&s.tokens[role_end].lower().as_str())
+            && !ROLE_STOPS.contains(&s.tokens[role_end].lower().as_ref())
             && !matches!(s.tokens[role_end].text, "at" | "with")
             && !names_org_at(s, role_end)
             && !is_org_preposition(s, role_end)
@@ -336,7 +339,7 @@ fn apposition(text: &str, s: &AnalysedSentence, mi: usize, after: usize, lexicon
             && c.kind != EntityType::Person
             && matches!(relation_kind(c), EntityType::Organization | EntityType::Country)
             && c.tokens.0 > 0
-            && matches!(s.tokens[c.tokens.0 - 1].lower().as_str(), "of" | "at" | "on" | "with" | "for" | "to" | "the")
+            && matches!(s.tokens[c.tokens.0 - 1].lower().as_ref(), "of" | "at" | "on" | "with" | "for" | "to" | "the")
     });
     let org = choose_org(cue.or(org_after), implied, lexicon, facts).or_else(|| unknown_org_after_at(text, s, role_end, clause_end, facts));
     add(facts, s, m, role, org, former);

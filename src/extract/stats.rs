@@ -15,6 +15,7 @@ use super::quotes::FoundQuote;
 use super::{relation_entity, AnalysedSentence, Analysis};
 use crate::lexicon::Lexicon;
 use crate::model::{EntityType, Evidence, Facts, Statistic};
+use std::borrow::Cow;
 
 const QUALIFIERS: &[&str] = &["more", "than", "over", "almost", "nearly", "roughly", "about", "around", "some", "at", "least", "up", "to", "fewer", "less", "approximately", "estimated", "an", "just", "under", "below", "above", "only", "record"];
 const MONTHS: &[&str] = &["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "january", "february", "march", "april", "june", "july", "august", "september", "october", "november", "december"];
@@ -104,19 +105,19 @@ fn is_excluded(s: &AnalysedSentence, k: usize, end: usize, lexicon: &Lexicon) ->
     let plain_digits = t.text.chars().all(|c| c.is_ascii_digit());
     let is_year = plain_digits && digits.len() == 4 && (1800..=2100).contains(&digits.parse::<u32>().unwrap_or(0)) && end == k + 1;
     let near_month = MONTHS.contains(&lower_prev(1).trim_end_matches('.')) || MONTHS.contains(&next.trim_end_matches('.'));
-    let age = (1..=4).any(|n| AGE_CUES.contains(&lower_prev(n).as_str())) || next.contains("year-old") || next == "-year-old";
+    let age = (1..=4).any(|n| AGE_CUES.contains(&lower_prev(n).as_ref())) || next.contains("year-old") || next == "-year-old";
     let duration = DURATIONS.iter().any(|d| d.trim_end_matches('.') == next.trim_end_matches('.')) && !t.text.contains(['%', '$']);
-    let ordinal_use = matches!(lower_prev(1).as_str(), "no." | "number" | "section" | "article" | "chapter" | "title" | "schedule" | "phase" | "level" | "tier" | "covid" | "part");
-    let glued_label = k > 0 && s.tokens[k - 1].is_capitalised() && k > 1 && !QUALIFIERS.contains(&lower_prev(1).as_str()) && lexicon.number_word(t.text).is_none();
+    let ordinal_use = matches!(lower_prev(1).as_ref(), "no." | "number" | "section" | "article" | "chapter" | "title" | "schedule" | "phase" | "level" | "tier" | "covid" | "part");
+    let glued_label = k > 0 && s.tokens[k - 1].is_capitalised() && k > 1 && !QUALIFIERS.contains(&lower_prev(1).as_ref()) && lexicon.number_word(t.text).is_none();
     let spelled = lexicon.number_word(t.text).is_some();
-    let anaphoric = spelled && matches!(lower_prev(1).as_str(), "the" | "these" | "those" | "both" | "all") && !ADJECTIVES_AFTER_THE.contains(&next.as_str());
+    let anaphoric = spelled && matches!(lower_prev(1).as_ref(), "the" | "these" | "those" | "both" | "all") && !ADJECTIVES_AFTER_THE.contains(&next.as_ref());
     let spelled_without_noun = spelled && !s.tokens.get(end).is_some_and(|n| n.text.chars().all(char::is_alphabetic));
     is_year || near_month || age || duration || ordinal_use || glued_label || anaphoric || spelled_without_noun
 }
 
 fn qualifier_start(s: &AnalysedSentence, k: usize) -> usize {
     let mut start = k;
-    while start > 0 && k - start < 3 && QUALIFIERS.contains(&s.tokens[start - 1].lower().as_str()) {
+    while start > 0 && k - start < 3 && QUALIFIERS.contains(&s.tokens[start - 1].lower().as_ref()) {
         start -= 1;
     }
     start
@@ -134,7 +135,7 @@ fn unknown_name_at<'a>(s: &AnalysedSentence<'a>, i: usize) -> Option<&'a str> {
 fn nominal_subject(analysis: &Analysis, s: &AnalysedSentence, v: usize, facts: &mut Facts) -> Option<usize> {
     let noun = s.tokens.get(v.checked_sub(1)?)?.lower();
     let det = s.tokens.get(v.checked_sub(2)?)?.lower();
-    if det != "the" || !matches!(noun.as_str(), "agency" | "ministry" | "department" | "office" | "bureau" | "commission" | "board" | "council" | "organization" | "company" | "survey") {
+    if det != "the" || !matches!(noun.as_ref(), "agency" | "ministry" | "department" | "office" | "bureau" | "commission" | "board" | "council" | "organization" | "company" | "survey") {
         return None;
     }
     let at = s.tokens[v].start;
@@ -169,10 +170,10 @@ fn is_source(m: &Mention) -> bool {
 
 /// "according to X", "data from X", "X reported that ...", or an organization subject.
 fn sentence_source(analysis: &Analysis, s: &AnalysedSentence, k: usize, facts: &mut Facts) -> Option<usize> {
-    let lower: Vec<String> = s.tokens.iter().map(|t| t.lower()).collect();
+    let lower: Vec<Cow<str>> = s.tokens.iter().map(|t| t.lower()).collect();
     for (i, w) in lower.iter().enumerate() {
         let cue = (w == "according" && lower.get(i + 1).is_some_and(|n| n == "to"))
-            || (w == "data" && lower.get(i + 1).is_some_and(|n| matches!(n.as_str(), "from" | "for" | "by" | "of")));
+            || (w == "data" && lower.get(i + 1).is_some_and(|n| matches!(n.as_ref(), "from" | "for" | "by" | "of")));
         if cue {
             if let Some(m) = s.mentions.iter().find(|m| m.tokens.0 > i && m.tokens.0 <= i + 7 && is_source(m)) {
                 return Some(relation_entity(m, facts));
@@ -184,8 +185,8 @@ fn sentence_source(analysis: &Analysis, s: &AnalysedSentence, k: usize, facts: &
         }
     }
     // "The CDC reported that more than ...": a reporting verb before the number, its clause holding it.
-    if let Some(v) = (0..k).rev().find(|&v| REPORTING.contains(&lower[v].as_str())) {
-        let clause_opens = lower[v + 1..k].iter().any(|w| matches!(w.as_str(), "that" | "it" | "they" | "he" | "she" | "we")) || k - v <= 8;
+    if let Some(v) = (0..k).rev().find(|&v| REPORTING.contains(&lower[v].as_ref())) {
+        let clause_opens = lower[v + 1..k].iter().any(|w| matches!(w.as_ref(), "that" | "it" | "they" | "he" | "she" | "we")) || k - v <= 8;
         if clause_opens {
             if let Some(m) = s.mentions.iter().find(|m| m.tokens.1 <= v && is_source(m)) {
                 return Some(relation_entity(m, facts));
@@ -196,7 +197,7 @@ fn sentence_source(analysis: &Analysis, s: &AnalysedSentence, k: usize, facts: &
         }
     }
     // "... made up roughly 60% of the total, the CDC said.": an attribution after the number.
-    if let Some(v) = (k + 1..s.tokens.len()).find(|&v| REPORTING.contains(&lower[v].as_str()) && v + 3 >= s.tokens.len()) {
+    if let Some(v) = (k + 1..s.tokens.len()).find(|&v| REPORTING.contains(&lower[v].as_ref()) && v + 3 >= s.tokens.len()) {
         if let Some(m) = s.mentions.iter().rfind(|m| m.tokens.0 > k && m.tokens.1 <= v && is_source(m)) {
             return Some(relation_entity(m, facts));
         }

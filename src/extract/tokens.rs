@@ -1,7 +1,8 @@
 //! Words of a sentence with their byte offsets: the unit every rule works on.
 
-use crate::lexicon::Lexicon;
+use crate::lexicon::{lowercase, Lexicon};
 use regex::Regex;
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
 /// One word (or abbreviation, or initial) of a sentence.
@@ -15,15 +16,16 @@ pub struct Token<'a> {
     pub end: usize,
 }
 
-impl Token<'_> {
+impl<'a> Token<'a> {
     /// Starts with an upper-case letter.
     pub fn is_capitalised(&self) -> bool {
         self.text.starts_with(|c: char| c.is_uppercase())
     }
 
-    /// Lower-case form, for lexicon look-ups.
-    pub fn lower(&self) -> String {
-        self.text.to_lowercase()
+    /// Lower-case form, for comparisons and look-ups (borrowed when the word
+    /// is already lower-case ASCII, as most are).
+    pub fn lower(&self) -> Cow<'a, str> {
+        lowercase(self.text)
     }
 }
 
@@ -51,7 +53,7 @@ pub fn tokenize<'a>(text: &'a str, start: usize, end: usize, lexicon: &Lexicon) 
         }
         // "then-Speaker", "ex-minister": the prefix is a token of its own.
         for prefix in ["then-", "ex-"] {
-            if word.len() > prefix.len() && word.to_lowercase().starts_with(prefix) {
+            if word.len() > prefix.len() && lowercase(word).starts_with(prefix) {
                 tokens.push(Token { text: &text[s..s + prefix.len() - 1], start: s, end: s + prefix.len() - 1 });
                 s += prefix.len();
             }
