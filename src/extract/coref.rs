@@ -33,29 +33,42 @@ pub fn resolve(analysis: &mut Analysis, lexicon: &Lexicon) {
     }
 }
 
-/// Full person names with where they are: (start offset, label, words).
-fn full_person_names(analysis: &Analysis) -> Vec<(usize, String)> {
+/// A person's full name where the article gives it, with its words.
+struct FullName {
+    /// Start offset of the mention.
+    at: usize,
+    label: String,
+    words: Vec<String>,
+}
+
+impl FullName {
+    /// Can a lone `word` be this person? Family name last, or first (East
+    /// Asian names), or a double surname ("Ibarra" of "Jorge Ibarra Lozano").
+    fn called(&self, word: &str) -> bool {
+        let w = &self.words;
+        w.last().is_some_and(|last| last == word)
+            || (w.len() == 2 && w[0] == word && word.chars().count() <= 4)
+            || (w.len() == 3 && w[1] == word)
+    }
+}
+
+/// Full person names in text order, split into words once per article (not
+/// once per candidate).
+fn full_person_names(analysis: &Analysis) -> Vec<FullName> {
     analysis
         .sentences
         .iter()
         .flat_map(|s| s.mentions.iter())
         .filter(|m| m.kind == EntityType::Person && m.cue == Cue::Name && m.label.contains(' '))
-        .map(|m| (m.span.start, m.label.clone()))
+        .map(|m| FullName { at: m.span.start, label: m.label.clone(), words: m.label.split_whitespace().map(str::to_string).collect() })
         .collect()
 }
 
-fn nearest_full_name(full: &[(usize, String)], m: &Mention) -> Option<String> {
+fn nearest_full_name(full: &[FullName], m: &Mention) -> Option<String> {
     let word = m.label.as_str();
-    let matches = |name: &str| {
-        let words: Vec<&str> = name.split_whitespace().collect();
-        // Family name last, or first (East Asian names), or a double surname ("Ibarra" of "Jorge Ibarra Lozano").
-        words.last() == Some(&word)
-            || (words.len() == 2 && words[0] == word && word.chars().count() <= 4)
-            || (words.len() == 3 && words[1] == word)
-    };
-    let before = full.iter().rfind(|(at, n)| *at < m.span.start && matches(n));
-    let after = full.iter().find(|(at, n)| *at > m.span.start && matches(n));
-    before.or(after).map(|(_, n)| n.clone())
+    let before = full.iter().rfind(|n| n.at < m.span.start && n.called(word));
+    let after = full.iter().find(|n| n.at > m.span.start && n.called(word));
+    before.or(after).map(|n| n.label.clone())
 }
 
 /// "Mr. Lee", "Lee said", "said Lee": a lone word that is surely a person.
