@@ -325,7 +325,8 @@ fn print_summary(r: &BuildReport, target: &str, local: bool, written: &[PathBuf]
     } else {
         println!("Built {} article{plural} into {target} in {:.1} s", r.articles, r.seconds);
     }
-    println!("  read:       {megabytes:.1} MB at {:.1} MB/s", rate(megabytes));
+    let size = if r.bytes < 1_000_000 { format!("{:.0} kB", r.bytes as f64 / 1e3) } else { format!("{megabytes:.1} MB") };
+    println!("  read:       {size} at {:.1} MB/s", rate(megabytes));
     println!("  articles:   {} new, {} changed, {} unchanged (skipped)", r.articles - r.changed, r.changed, r.unchanged);
     if r.removed > 0 || r.stale > 0 {
         println!("  gone:       {} removed, {} no longer in the corpus but kept (use --prune)", r.removed, r.stale);
