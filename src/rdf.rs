@@ -50,32 +50,26 @@ fn fragment(article: &NamedNode, kind: &str, i: usize) -> NamedNode {
     NamedNode::new_unchecked(format!("{}#{kind}-{i}", article.as_str()))
 }
 
-/// Character offsets of byte offsets, counted once per article instead of
-/// from the start of the text for every evidence.
-struct CharOffsets {
-    /// Characters before each byte that starts a character (and before the
-    /// end); [`CharOffsets::INSIDE`] for bytes inside a character.
-    at_byte: Vec<u32>,
+/// Character offsets of byte offsets, counted on from the last offset asked
+/// for (evidence comes mostly in text order) instead of from the start of the
+/// text every time.
+struct CharOffsets<'a> {
+    text: &'a str,
+    /// The last (byte, characters before it) counted.
+    last: (usize, usize),
 }
 
-impl CharOffsets {
-    const INSIDE: u32 = u32::MAX;
-
-    fn new(text: &str) -> CharOffsets {
-        let mut at_byte = vec![Self::INSIDE; text.len() + 1];
-        let mut chars = 0u32;
-        for (byte, _) in text.char_indices() {
-            at_byte[byte] = chars;
-            chars += 1;
-        }
-        at_byte[text.len()] = chars;
-        CharOffsets { at_byte }
-    }
-
+impl CharOffsets<'_> {
     /// The character offset of `byte`; 0 for a byte that is not a character
     /// boundary of the text (as counting a slice that cannot be taken gives).
-    fn of(&self, byte: usize) -> usize {
-        self.at_byte.get(byte).filter(|c| **c != Self::INSIDE).map_or(0, |c| *c as usize)
+    fn of(&mut self, byte: usize) -> usize {
+        if !self.text.is_char_boundary(byte) {
+            return 0;
+        }
+        let (from, before) = if self.last.0 <= byte { self.last } else { (0, 0) };
+        let chars = before + self.text[from..byte].chars().count();
+        self.last = (byte, chars);
+        chars
     }
 }
 
@@ -84,13 +78,12 @@ struct Writer<'a> {
     article: NamedNode,
     text: &'a str,
     quads: Vec<Quad>,
-    /// Character offsets, built at the first evidence.
-    offsets: Option<CharOffsets>,
+    offsets: CharOffsets<'a>,
     /// Evidence nodes already described, by their offsets (several relations share a sentence).
     evidence_written: FxHashSet<(usize, usize)>,
 }
 
-impl Writer<'_> {
+impl<'a> Writer<'a> {
     fn add(&mut self, s: &NamedNode, namespace: &str, local: &str, o: impl Into<Term>) {
         self.quads.push(Quad::new(NamedOrBlankNode::from(s.clone()), term(namespace, local), o.into(), self.graph.clone()));
     }
@@ -100,8 +93,7 @@ impl Writer<'_> {
     }
 
     fn char_offsets(&mut self, span: crate::model::Span) -> (usize, usize) {
-        let offsets = self.offsets.get_or_insert_with(|| CharOffsets::new(self.text));
-        (offsets.of(span.start), offsets.of(span.end))
+        (self.offsets.of(span.start), self.offsets.of(span.end))
     }
 
     /// Provenance of a relation: its article and the evidence sentence.
@@ -128,7 +120,7 @@ pub fn graph_of(article: &Article) -> NamedNode {
 /// All quads of one article.
 pub fn article_quads(article: &Article, facts: &Facts) -> Vec<Quad> {
     let node = graph_of(article);
-    let mut w = Writer { graph: GraphName::NamedNode(node.clone()), article: node.clone(), text: &article.text, quads: Vec::with_capacity(64 + 8 * facts.entities.len()), offsets: None, evidence_written: FxHashSet::default() };
+    let mut w = Writer { graph: GraphName::NamedNode(node.clone()), article: node.clone(), text: &article.text, quads: Vec::with_capacity(64 + 8 * facts.entities.len()), offsets: CharOffsets { text: &article.text, last: (0, 0) }, evidence_written: FxHashSet::default() };
     w.a(&node, NG, "Article");
     w.a(&node, PROV, "Entity");
     w.add(&node, NG, "fileName", Literal::new_simple_literal(&article.file_name));

@@ -40,11 +40,17 @@ pub fn slug(label: &str) -> String {
     let mut out = String::with_capacity(label.len());
     let mut dash = false;
     for c in label.chars() {
-        if c.is_alphanumeric() {
+        // ASCII (nearly every label) without the Unicode tables.
+        let alphanumeric = if c.is_ascii() { c.is_ascii_alphanumeric() } else { c.is_alphanumeric() };
+        if alphanumeric {
             if dash && !out.is_empty() {
                 out.push('-');
             }
-            out.extend(c.to_lowercase());
+            if c.is_ascii() {
+                out.push(c.to_ascii_lowercase());
+            } else {
+                out.extend(c.to_lowercase());
+            }
             dash = false;
         } else if c != '.' && c != '\'' && c != '\u{2019}' {
             dash = true;
