@@ -92,6 +92,8 @@ pub struct Lexicon {
     /// need no look-up of longer phrases.
     title_first_words: HashSet<String>,
     demonyms: HashMap<String, String>,
+    /// The first words of demonyms of several words ("South" of "South Korean").
+    demonym_first_words: HashSet<String>,
     country_of_org: HashMap<String, String>,
     org_kind: HashMap<String, String>,
     honorifics: HashSet<String>,
@@ -102,7 +104,7 @@ pub struct Lexicon {
     org_heads: HashSet<String>,
     place_heads: HashMap<String, PlacePositions>,
     other_heads: HashSet<String>,
-    furniture: Vec<(Regex, bool)>,
+    furniture: Vec<Furniture>,
     /// The furniture patterns as one set, word boundaries dropped: one pass
     /// rules out lines no pattern can match (`None`: run them all).
     furniture_set: Option<RegexSet>,
@@ -110,6 +112,37 @@ pub struct Lexicon {
     country_of_place: HashMap<String, String>,
     parties: HashMap<String, String>,
     trade_verbs: HashMap<String, TradeDirection>,
+}
+
+/// The name and substance automata and the furniture set: most of the
+/// start-up time, so the name automaton (the largest) is built on a thread of
+/// its own while this one builds the others.
+fn build_automata(names: GazetteerBuilder, substances: GazetteerBuilder, furniture: &[Furniture]) -> (Result<Gazetteer, LexiconError>, Result<Gazetteer, LexiconError>, Option<RegexSet>) {
+    std::thread::scope(|scope| {
+        let names = scope.spawn(|| names.build(false));
+        let substances = substances.build(true);
+        let set = RegexSet::new(furniture.iter().map(|f| without_word_boundaries(f.pattern))).ok();
+        let names = names.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        (names, substances, set)
+    })
+}
+
+/// A furniture pattern, compiled the first time a line may hold it: most
+/// runs meet few of them, and compiling all at start-up delayed every build.
+struct Furniture {
+    pattern: &'static str,
+    /// The whole line is furniture, not only the match.
+    whole: bool,
+    /// `None` if it does not compile (it was checked for syntax when read).
+    regex: OnceLock<Option<Regex>>,
+}
+
+impl Furniture {
+    /// The byte range this pattern blanks in `line`.
+    fn find(&self, line: &str) -> Option<(usize, usize)> {
+        let regex = self.regex.get_or_init(|| Regex::new(self.pattern).ok()).as_ref()?;
+        regex.find(line).map(|m| if self.whole { (0, line.len()) } else { (m.start(), m.end()) })
+    }
 }
 
 /// Rows of a TSV lexicon: (line number, columns), comments and blanks skipped.
@@ -274,7 +307,6 @@ impl Lexicon {
                 names.add(capital, &e);
             }
         }
-        let Gazetteer { automaton: names, entries: name_entries, forms: name_forms } = names.build(false)?;
 
         let mut substances = GazetteerBuilder::new();
         let (file, text) = lexicon_file!("substances.tsv");
@@ -286,7 +318,6 @@ impl Lexicon {
                 substances.add(a, &e);
             }
         }
-        let Gazetteer { automaton: substances, entries: substance_entries, .. } = substances.build(true)?;
 
         let mut titles = HashMap::default();
         let mut max_title_words = 1;
@@ -322,7 +353,7 @@ impl Lexicon {
         let (file, text) = lexicon_file!("furniture.tsv");
         let mut furniture = Vec::new();
         for (line, c) in rows(file, text, 2)? {
-            let re = Regex::new(c[1]).map_err(|e| LexiconError::BadLine {
+            regex_syntax::parse(c[1]).map_err(|e| LexiconError::BadLine {
                 file,
                 line,
                 problem: format!("bad pattern: {e}"),
@@ -338,9 +369,8 @@ impl Lexicon {
                     })
                 }
             };
-            furniture.push((re, whole));
+            furniture.push(Furniture { pattern: c[1], whole, regex: OnceLock::new() });
         }
-        let furniture_set = RegexSet::new(furniture.iter().map(|(re, _)| without_word_boundaries(re.as_str()))).ok();
         let (file, text) = lexicon_file!("parties.tsv");
         let mut parties = HashMap::default();
         for (_, c) in rows(file, text, 2)? {
@@ -383,6 +413,9 @@ impl Lexicon {
             place_heads.insert(c[0].to_string(), positions);
         }
 
+        let (names, substances, furniture_set) = build_automata(names, substances, &furniture);
+        let Gazetteer { automaton: names, entries: name_entries, forms: name_forms } = names?;
+        let Gazetteer { automaton: substances, entries: substance_entries, .. } = substances?;
         Ok(Lexicon {
             names,
             name_entries,
@@ -392,6 +425,7 @@ impl Lexicon {
             titles,
             max_title_words,
             title_first_words,
+            demonym_first_words: demonyms.keys().filter_map(|d| d.split_once(' ')).map(|(first, _)| first.to_string()).collect(),
             demonyms,
             country_of_org,
             org_kind,
@@ -454,6 +488,15 @@ impl Lexicon {
         self.demonyms.get(word).map(String::as_str)
     }
 
+    /// The country a demonym of two words ("South Korean") points to; the
+    /// phrase is only built when a demonym starts with `first`.
+    pub fn demonym_of_pair(&self, first: &str, second: &str) -> Option<&str> {
+        if !self.demonym_first_words.contains(first) {
+            return None;
+        }
+        self.demonym(&format!("{first} {second}"))
+    }
+
     /// The country an organization in the lexicon belongs to.
     pub fn country_of_org(&self, org: &str) -> Option<&str> {
         self.country_of_org.get(org).map(String::as_str)
@@ -509,15 +552,16 @@ impl Lexicon {
     /// (the whole line for line-scoped patterns), or `None` for article prose.
     /// Ranges that are already blank do not count.
     pub fn furniture(&self, line: &str) -> Option<(usize, usize)> {
-        // Most lines are prose: the set rules them out in one pass.
-        if self.furniture_set.as_ref().is_some_and(|set| !set.is_match(line)) {
-            return None;
-        }
-        self.furniture
-            .iter()
-            .filter_map(|(re, whole)| {
-                re.find(line).map(|m| if *whole { (0, line.len()) } else { (m.start(), m.end()) })
-            })
+        // Most lines are prose: the set rules them out in one pass, and
+        // names the only patterns that can match the others.
+        let candidates: Vec<usize> = match &self.furniture_set {
+            Some(set) if !set.is_match(line) => return None,
+            Some(set) => set.matches(line).into_iter().collect(),
+            None => (0..self.furniture.len()).collect(),
+        };
+        candidates
+            .into_iter()
+            .filter_map(|i| self.furniture[i].find(line))
             .filter(|(s, e)| !line[*s..*e].trim().is_empty())
             .min()
     }
@@ -584,6 +628,9 @@ pub fn lowercase(word: &str) -> Cow<'_, str> {
 /// lowercased on the stack, so a look-up allocates nothing.
 fn with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
     let mut buf = [0u8; 32];
+    if word.is_ascii() && !word.bytes().any(|b| b.is_ascii_uppercase()) {
+        return f(word);
+    }
     if word.is_ascii() && word.len() <= buf.len() {
         let lower = &mut buf[..word.len()];
         lower.copy_from_slice(word.as_bytes());
@@ -601,4 +648,50 @@ pub fn on_word_boundaries(text: &str, start: usize, end: usize) -> bool {
     let after = text[end..].chars().next();
     let glued = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric());
     !glued(before) && !glued(after)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// What `furniture` answers, from every pattern without the prefilter set.
+    fn furniture_without_set(lexicon: &Lexicon, line: &str) -> Option<(usize, usize)> {
+        lexicon.furniture.iter().filter_map(|f| f.find(line)).filter(|(s, e)| !line[*s..*e].trim().is_empty()).min()
+    }
+
+    #[test]
+    fn the_prefilter_set_hides_no_furniture() {
+        let lexicon = Lexicon::embedded().expect("lexicons parse");
+        let mut lines: Vec<String> = [
+            "Skip To Content",
+            "skip tomorrow's news",
+            "1. Skip to main content",
+            "Related: Ümit's story",
+            "RELATED:",
+            "Copyright © 2024 Él Diario. All rights reserved",
+            "PHOTO: JANE ROE/REUTERS",
+            "A caption. Photo: Jürgen Müller/AP",
+            "WASHINGTON — Officials met on Monday.",
+            "The views expressed do not reflect the opinions of the ÉCOLE.",
+            "By Ana Ruiz and Jo Lee",
+            "Officials said the talks would resume.",
+        ]
+        .iter()
+        .map(|l| l.to_string())
+        .collect();
+        let corpus = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
+        for entry in std::fs::read_dir(corpus).expect("the seed corpus is there").flatten() {
+            lines.extend(std::fs::read_to_string(entry.path()).unwrap_or_default().lines().map(str::to_string));
+        }
+        for line in &lines {
+            assert_eq!(lexicon.furniture(line), furniture_without_set(lexicon, line), "{line}");
+        }
+        assert!(lines.iter().filter(|l| lexicon.furniture(l).is_some()).count() >= 6, "the examples hold furniture");
+    }
+
+    #[test]
+    fn word_boundaries_are_dropped_and_other_escapes_kept() {
+        assert_eq!(without_word_boundaries(r"(?i)^\s*skip to\b"), r"(?i)^\s*skip to");
+        assert_eq!(without_word_boundaries(r"\bdo\B\\b\d"), r"do\\b\d");
+    }
 }

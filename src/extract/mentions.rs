@@ -302,8 +302,7 @@ pub fn joined<'b>(buf: &'b mut String, tokens: &[Token]) -> &'b str {
 /// Demonym of one or two words at `k`: (tokens, country).
 pub fn demonym_at<'l>(tokens: &[Token], k: usize, limit: usize, lexicon: &'l Lexicon) -> Option<(usize, &'l str)> {
     if k + 1 < limit {
-        let two = format!("{} {}", tokens[k].text, tokens[k + 1].text);
-        if let Some(c) = lexicon.demonym(&two) {
+        if let Some(c) = lexicon.demonym_of_pair(tokens[k].text, tokens[k + 1].text) {
             return Some((2, c));
         }
     }
