@@ -58,24 +58,20 @@ pub fn segment(text: &str, lexicon: &Lexicon) -> Segments {
 fn sentence_bounds(par: &str, lexicon: &Lexicon) -> Vec<(usize, usize)> {
     let mut bounds = Vec::new();
     let mut start = 0;
-    let chars: Vec<(usize, char)> = par.char_indices().collect();
-    let mut i = 0;
-    while i < chars.len() {
-        let (pos, c) = chars[i];
-        if matches!(c, '.' | '!' | '?' | '\u{2026}') {
-            let mut j = i + 1;
-            while j < chars.len() && CLOSERS.contains(&chars[j].1) {
-                j += 1;
-            }
-            let end = chars.get(j).map_or(par.len(), |&(p, _)| p);
-            if j < chars.len() && chars[j].1.is_whitespace() && ends_sentence(par, pos, c, end, lexicon) {
-                push_trimmed(&mut bounds, par, start, end);
-                start = end;
-            }
-            i = j.max(i + 1);
-            continue;
+    let mut at = 0;
+    // Only the marks can end a sentence: jump from one to the next.
+    while let Some(found) = par[at..].find(['.', '!', '?', '\u{2026}']) {
+        let pos = at + found;
+        let mark = par[pos..].chars().next().unwrap_or('.');
+        let after_mark = pos + mark.len_utf8();
+        // Closing quotation marks and brackets stay with the sentence.
+        let end = after_mark + par[after_mark..].find(|c: char| !CLOSERS.contains(&c)).unwrap_or(par.len() - after_mark);
+        let followed_by_space = par[end..].starts_with(char::is_whitespace);
+        if followed_by_space && ends_sentence(par, pos, mark, end, lexicon) {
+            push_trimmed(&mut bounds, par, start, end);
+            start = end;
         }
-        i += 1;
+        at = end;
     }
     push_trimmed(&mut bounds, par, start, par.len());
     bounds

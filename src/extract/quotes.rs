@@ -115,6 +115,11 @@ fn find_quotes(text: &str, paragraphs: &[Span]) -> Vec<RawQuote> {
     let mut out: Vec<RawQuote> = Vec::new();
     let mut prev_open_end = false;
     for (pi, p) in paragraphs.iter().enumerate() {
+        // Only these open a quotation (two apostrophes are one '"').
+        if !p.of(text).contains(['\u{201c}', '"', '\u{2018}', '\'']) {
+            prev_open_end = false;
+            continue;
+        }
         let chars = marks(p.of(text));
         let mut i = 0;
         let mut first = true;
@@ -186,10 +191,11 @@ fn looks_like_title(text: &str, paragraph: crate::model::Span, q: &RawQuote) -> 
     cue || title_case
 }
 
-/// Index of the sentence containing byte `at`.
+/// Index of the sentence containing byte `at`, else of the last one before it.
+/// Sentences are disjoint and in text order, so both are the last sentence
+/// starting at or before `at`.
 fn sentence_at(analysis: &Analysis, at: usize) -> Option<usize> {
-    analysis.sentences.iter().position(|s| s.span.start <= at && at < s.span.end.max(s.span.start + 1))
-        .or_else(|| analysis.sentences.iter().rposition(|s| s.span.start <= at))
+    analysis.sentences.partition_point(|s| s.span.start <= at).checked_sub(1)
 }
 
 fn attribute(analysis: &Analysis, q: &RawQuote, lexicon: &Lexicon, facts: &mut Facts, last: Option<(usize, usize)>) -> Option<usize> {
@@ -402,7 +408,9 @@ fn speaker_from(analysis: &Analysis, si: usize, from: usize, to: usize, facts: &
 
 /// Inside a quotation? (mentions inside quotes are not speakers).
 fn inside_quote(analysis: &Analysis, at: usize) -> bool {
-    let Some(p) = analysis.paragraphs.iter().find(|p| p.start <= at && at < p.end) else { return false };
+    // Paragraphs are disjoint and in text order: the one holding `at` is the last starting at or before it.
+    let holding = analysis.paragraphs.partition_point(|p| p.start <= at).checked_sub(1).map(|i| analysis.paragraphs[i]);
+    let Some(p) = holding.filter(|p| at < p.end) else { return false };
     let before = &analysis.text[p.start..at];
     let opens = before.matches(['\u{201c}']).count();
     let closes = before.matches(['\u{201d}']).count();

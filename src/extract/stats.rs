@@ -70,10 +70,13 @@ fn number_at(s: &AnalysedSentence, k: usize, lexicon: &Lexicon) -> Option<(f64, 
     // A scale glued to the digits: "5.5m", "$1.2bn", "40k".
     let split = digits.find(|c: char| c.is_alphabetic()).unwrap_or(digits.len());
     let (digits, glued) = digits.split_at(split);
-    let glued_scale = if glued.is_empty() { Some(1.0) } else { lexicon.number_word(glued).filter(|v| *v >= 1000.0) };
-    let (mut value, numeric) = match (digits.replace(',', "").parse::<f64>(), glued_scale) {
-        (Ok(v), Some(scale)) if digits.starts_with(|c: char| c.is_ascii_digit()) && !digits.contains(['-', '/', ':']) => (v * scale, true),
-        _ => {
+    // Most words hold no digit: the scale and the parse are only looked at for those that do.
+    let written_in_digits = digits.starts_with(|c: char| c.is_ascii_digit()) && !digits.contains(['-', '/', ':']);
+    let glued_scale = || if glued.is_empty() { Some(1.0) } else { lexicon.number_word(glued).filter(|v| *v >= 1000.0) };
+    let in_digits = written_in_digits.then(|| Some(digits.replace(',', "").parse::<f64>().ok()? * glued_scale()?)).flatten();
+    let (mut value, numeric) = match in_digits {
+        Some(v) => (v, true),
+        None => {
             let v = lexicon.number_word(raw)?;
             if matches!(raw.to_lowercase().as_str(), "one" | "hundred" | "thousand" | "million" | "billion" | "trillion" | "half" | "quarter" | "third") {
                 return None;
