@@ -5,8 +5,12 @@
 //! file and the line. This module owns lookups only; it knows nothing about
 //! sentences or extraction rules.
 
+mod matcher;
+mod table;
+
 use crate::model::EntityType;
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use matcher::Matcher;
+use table::WordTable;
 use regex::{Regex, RegexSet};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::borrow::Cow;
@@ -25,9 +29,6 @@ pub enum LexiconError {
         /// What is wrong.
         problem: String,
     },
-    /// The automaton over the names could not be built.
-    #[error("lexicon automaton: {0}")]
-    Automaton(String),
 }
 
 macro_rules! lexicon_file {
@@ -78,32 +79,29 @@ pub enum TradeDirection {
 
 /// All lexicons, parsed.
 pub struct Lexicon {
-    names: AhoCorasick,
+    names: Matcher,
     name_entries: Vec<GazetteerEntry>,
-    /// Every surface form of the name automaton, to its entry: a whole form is
-    /// a name exactly when it is one of the automaton's patterns.
-    name_forms: HashMap<String, usize>,
-    substances: AhoCorasick,
+    substances: Matcher,
     substance_entries: Vec<GazetteerEntry>,
-    titles: HashMap<String, Title>,
+    titles: WordTable<Title>,
     /// Longest title, in words (bounds the title matcher).
     pub max_title_words: usize,
     /// The first word of every title (lower case): most words are not one, and
     /// need no look-up of longer phrases.
-    title_first_words: HashSet<String>,
-    demonyms: HashMap<String, String>,
+    title_first_words: WordTable<()>,
+    demonyms: WordTable<String>,
     /// The first words of demonyms of several words ("South" of "South Korean").
-    demonym_first_words: HashSet<String>,
+    demonym_first_words: WordTable<()>,
     country_of_org: HashMap<String, String>,
     org_kind: HashMap<String, String>,
-    honorifics: HashSet<String>,
-    abbreviations: HashSet<String>,
-    speech_verbs: HashMap<String, String>,
-    not_names: HashSet<String>,
-    number_words: HashMap<String, f64>,
-    org_heads: HashSet<String>,
-    place_heads: HashMap<String, PlacePositions>,
-    other_heads: HashSet<String>,
+    honorifics: WordTable<()>,
+    abbreviations: WordTable<()>,
+    speech_verbs: WordTable<String>,
+    not_names: WordTable<()>,
+    number_words: WordTable<f64>,
+    org_heads: WordTable<()>,
+    place_heads: WordTable<PlacePositions>,
+    other_heads: WordTable<()>,
     furniture: Vec<Furniture>,
     /// The furniture patterns as one set, word boundaries dropped: one pass
     /// rules out lines no pattern can match (`None`: run them all).
@@ -111,18 +109,25 @@ pub struct Lexicon {
     state_abbreviations: HashMap<String, String>,
     country_of_place: HashMap<String, String>,
     parties: HashMap<String, String>,
-    trade_verbs: HashMap<String, TradeDirection>,
+    trade_verbs: WordTable<TradeDirection>,
 }
 
-/// The name and substance automata and the furniture set: most of the
-/// start-up time, so the name automaton (the largest) is built on a thread of
-/// its own while this one builds the others.
-fn build_automata(names: GazetteerBuilder, substances: GazetteerBuilder, furniture: &[Furniture]) -> (Result<Gazetteer, LexiconError>, Result<Gazetteer, LexiconError>, Option<RegexSet>) {
+/// A set of words, as a table.
+fn word_set(words: impl Iterator<Item = String>) -> WordTable<()> {
+    WordTable::exact(words.map(|w| (w, ())).collect())
+}
+
+type Gazetteer = (Matcher, Vec<GazetteerEntry>);
+
+/// The name and substance matchers and the furniture set. Start-up is on the
+/// critical path of every build and the set takes longest, so it is compiled
+/// on a thread of its own while this one builds the matchers.
+fn build_matchers(names: GazetteerBuilder, substances: GazetteerBuilder, furniture: &[Furniture]) -> (Gazetteer, Gazetteer, Option<RegexSet>) {
     std::thread::scope(|scope| {
-        let names = scope.spawn(|| names.build(false));
+        let set = scope.spawn(|| RegexSet::new(furniture.iter().map(|f| without_word_boundaries(f.pattern))).ok());
+        let names = names.build(false);
         let substances = substances.build(true);
-        let set = RegexSet::new(furniture.iter().map(|f| without_word_boundaries(f.pattern))).ok();
-        let names = names.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        let set = set.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic));
         (names, substances, set)
     })
 }
@@ -215,27 +220,105 @@ impl GazetteerBuilder {
         }
     }
 
-    fn build(self, case_insensitive: bool) -> Result<Gazetteer, LexiconError> {
-        let ac = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::LeftmostLongest)
-            .ascii_case_insensitive(case_insensitive)
-            .build(&self.forms)
-            .map_err(|e| LexiconError::Automaton(e.to_string()))?;
-        let forms = self.forms.into_iter().enumerate().map(|(i, f)| (f, i)).collect();
-        Ok(Gazetteer { automaton: ac, entries: self.entries, forms })
+    fn build(self, fold_case: bool) -> (Matcher, Vec<GazetteerEntry>) {
+        (Matcher::new(&self.forms, fold_case), self.entries)
     }
 }
 
-/// A built gazetteer: the automaton, the entry of each pattern, and each
-/// pattern's index by its text.
-struct Gazetteer {
-    automaton: AhoCorasick,
-    entries: Vec<GazetteerEntry>,
-    forms: HashMap<String, usize>,
+/// The names of people, organizations, countries and places, with the tables
+/// read from the same files.
+struct Places {
+    names: GazetteerBuilder,
+    demonyms: HashMap<String, String>,
+    country_of_org: HashMap<String, String>,
+    org_kind: HashMap<String, String>,
+    state_abbreviations: HashMap<String, String>,
+    country_of_place: HashMap<String, String>,
 }
 
 fn entry(kind: EntityType, canonical: &str) -> GazetteerEntry {
     GazetteerEntry { kind, canonical: canonical.to_string(), metonym_of: None, class: None }
+}
+
+/// People, organizations, countries (with demonyms and capitals) and places.
+fn read_places() -> Result<Places, LexiconError> {
+    let mut names = GazetteerBuilder::new();
+    let mut demonyms = HashMap::default();
+    let mut country_of_org = HashMap::default();
+    let mut org_kind = HashMap::default();
+
+    let (file, text) = lexicon_file!("people.tsv");
+    for (_, c) in rows(file, text, 2)? {
+        let e = entry(EntityType::Person, c[0]);
+        names.add(c[0], &e);
+        for a in values(c[1]) {
+            names.add(a, &e);
+        }
+    }
+    let (file, text) = lexicon_file!("organizations.tsv");
+    for (_, c) in rows(file, text, 4)? {
+        let e = entry(EntityType::Organization, c[0]);
+        names.add(c[0], &e);
+        for a in values(c[1]) {
+            names.add(a, &e);
+        }
+        if !c[3].trim().is_empty() {
+            country_of_org.insert(c[0].to_string(), c[3].trim().to_string());
+        }
+        org_kind.insert(c[0].to_string(), c[2].trim().to_string());
+    }
+    let (file, text) = lexicon_file!("countries.tsv");
+    let country_rows = rows(file, text, 4)?;
+    for (_, c) in &country_rows {
+        let e = entry(EntityType::Country, c[0]);
+        names.add(c[0], &e);
+        for a in values(c[1]) {
+            names.add(a, &e);
+        }
+        for d in values(c[2]) {
+            demonyms.insert(d.to_string(), c[0].to_string());
+        }
+    }
+    let (file, text) = lexicon_file!("locations.tsv");
+    let mut state_abbreviations = HashMap::default();
+    let mut country_of_place = HashMap::default();
+    for (_, c) in rows(file, text, 5)? {
+        if !c[4].trim().is_empty() {
+            country_of_place.insert(c[0].to_string(), c[4].trim().to_string());
+        }
+        let e = entry(EntityType::Location, c[0]);
+        names.add(c[0], &e);
+        for a in values(c[1]) {
+            names.add(a, &e);
+        }
+        for a in values(c[2]) {
+            state_abbreviations.insert(a.to_string(), c[0].to_string());
+        }
+    }
+    // Capitals last: a capital is a Location, and stands for its country in relations.
+    for (_, c) in &country_rows {
+        for capital in values(c[3]) {
+            let mut e = entry(EntityType::Location, capital);
+            e.metonym_of = Some(c[0].to_string());
+            names.add(capital, &e);
+        }
+    }
+    Ok(Places { names, demonyms, country_of_org, org_kind, state_abbreviations, country_of_place })
+}
+
+/// Drugs, chemicals, commodities and goods.
+fn read_substances() -> Result<GazetteerBuilder, LexiconError> {
+    let mut substances = GazetteerBuilder::new();
+    let (file, text) = lexicon_file!("substances.tsv");
+    for (_, c) in rows(file, text, 3)? {
+        let mut e = entry(EntityType::Substance, c[0]);
+        e.class = Some(c[2].trim().to_string());
+        substances.add(c[0], &e);
+        for a in values(c[1]) {
+            substances.add(a, &e);
+        }
+    }
+    Ok(substances)
 }
 
 impl Lexicon {
@@ -246,78 +329,8 @@ impl Lexicon {
     }
 
     fn parse() -> Result<Lexicon, LexiconError> {
-        let mut names = GazetteerBuilder::new();
-        let mut demonyms = HashMap::default();
-        let mut country_of_org = HashMap::default();
-        let mut org_kind = HashMap::default();
-
-        let (file, text) = lexicon_file!("people.tsv");
-        for (_, c) in rows(file, text, 2)? {
-            let e = entry(EntityType::Person, c[0]);
-            names.add(c[0], &e);
-            for a in values(c[1]) {
-                names.add(a, &e);
-            }
-        }
-        let (file, text) = lexicon_file!("organizations.tsv");
-        for (_, c) in rows(file, text, 4)? {
-            let e = entry(EntityType::Organization, c[0]);
-            names.add(c[0], &e);
-            for a in values(c[1]) {
-                names.add(a, &e);
-            }
-            if !c[3].trim().is_empty() {
-                country_of_org.insert(c[0].to_string(), c[3].trim().to_string());
-            }
-            org_kind.insert(c[0].to_string(), c[2].trim().to_string());
-        }
-        let (file, text) = lexicon_file!("countries.tsv");
-        let country_rows = rows(file, text, 4)?;
-        for (_, c) in &country_rows {
-            let e = entry(EntityType::Country, c[0]);
-            names.add(c[0], &e);
-            for a in values(c[1]) {
-                names.add(a, &e);
-            }
-            for d in values(c[2]) {
-                demonyms.insert(d.to_string(), c[0].to_string());
-            }
-        }
-        let (file, text) = lexicon_file!("locations.tsv");
-        let mut state_abbreviations = HashMap::default();
-        let mut country_of_place = HashMap::default();
-        for (_, c) in rows(file, text, 5)? {
-            if !c[4].trim().is_empty() {
-                country_of_place.insert(c[0].to_string(), c[4].trim().to_string());
-            }
-            let e = entry(EntityType::Location, c[0]);
-            names.add(c[0], &e);
-            for a in values(c[1]) {
-                names.add(a, &e);
-            }
-            for a in values(c[2]) {
-                state_abbreviations.insert(a.to_string(), c[0].to_string());
-            }
-        }
-        // Capitals last: a capital is a Location, and stands for its country in relations.
-        for (_, c) in &country_rows {
-            for capital in values(c[3]) {
-                let mut e = entry(EntityType::Location, capital);
-                e.metonym_of = Some(c[0].to_string());
-                names.add(capital, &e);
-            }
-        }
-
-        let mut substances = GazetteerBuilder::new();
-        let (file, text) = lexicon_file!("substances.tsv");
-        for (_, c) in rows(file, text, 3)? {
-            let mut e = entry(EntityType::Substance, c[0]);
-            e.class = Some(c[2].trim().to_string());
-            substances.add(c[0], &e);
-            for a in values(c[1]) {
-                substances.add(a, &e);
-            }
-        }
+        let Places { names, demonyms, country_of_org, org_kind, state_abbreviations, country_of_place } = read_places()?;
+        let substances = read_substances()?;
 
         let mut titles = HashMap::default();
         let mut max_title_words = 1;
@@ -331,7 +344,7 @@ impl Lexicon {
             }
         }
 
-        let title_first_words = titles.keys().filter_map(|k| k.split(' ').next()).map(str::to_string).collect();
+        let title_first_words = WordTable::lowercase(titles.keys().filter_map(|k| k.split(' ').next()).map(|w| (w.to_string(), ())).collect());
 
         let (file, text) = lexicon_file!("speech_verbs.tsv");
         let mut speech_verbs = HashMap::default();
@@ -413,36 +426,34 @@ impl Lexicon {
             place_heads.insert(c[0].to_string(), positions);
         }
 
-        let (names, substances, furniture_set) = build_automata(names, substances, &furniture);
-        let Gazetteer { automaton: names, entries: name_entries, forms: name_forms } = names?;
-        let Gazetteer { automaton: substances, entries: substance_entries, .. } = substances?;
+        let (names, substances, furniture_set) = build_matchers(names, substances, &furniture);
+        let ((names, name_entries), (substances, substance_entries)) = (names, substances);
         Ok(Lexicon {
             names,
             name_entries,
-            name_forms,
             substances,
             substance_entries,
-            titles,
+            titles: WordTable::lowercase(titles),
             max_title_words,
             title_first_words,
-            demonym_first_words: demonyms.keys().filter_map(|d| d.split_once(' ')).map(|(first, _)| first.to_string()).collect(),
-            demonyms,
+            demonym_first_words: word_set(demonyms.keys().filter_map(|d| d.split_once(' ')).map(|(first, _)| first.to_string())),
+            demonyms: WordTable::exact(demonyms),
             country_of_org,
             org_kind,
-            honorifics: entries(include_str!("../ontology/lexicon/honorifics.txt")).map(str::to_string).collect(),
-            abbreviations: entries(include_str!("../ontology/lexicon/abbreviations.txt")).map(str::to_string).collect(),
-            speech_verbs,
-            not_names: entries(include_str!("../ontology/lexicon/not_names.txt")).map(str::to_string).collect(),
-            number_words,
-            org_heads: entries(include_str!("../ontology/lexicon/org_heads.txt")).map(str::to_string).collect(),
-            place_heads,
-            other_heads: entries(include_str!("../ontology/lexicon/other_heads.txt")).map(str::to_string).collect(),
+            honorifics: word_set(entries(include_str!("../ontology/lexicon/honorifics.txt")).map(str::to_string)),
+            abbreviations: word_set(entries(include_str!("../ontology/lexicon/abbreviations.txt")).map(str::to_string)),
+            speech_verbs: WordTable::lowercase(speech_verbs),
+            not_names: word_set(entries(include_str!("../ontology/lexicon/not_names.txt")).map(str::to_string)),
+            number_words: WordTable::lowercase(number_words),
+            org_heads: word_set(entries(include_str!("../ontology/lexicon/org_heads.txt")).map(str::to_string)),
+            place_heads: WordTable::exact(place_heads),
+            other_heads: word_set(entries(include_str!("../ontology/lexicon/other_heads.txt")).map(str::to_string)),
             furniture,
             furniture_set,
             state_abbreviations,
             country_of_place,
             parties,
-            trade_verbs,
+            trade_verbs: WordTable::lowercase(trade_verbs),
         })
     }
 
@@ -451,8 +462,8 @@ impl Lexicon {
     pub fn find_names(&self, text: &str) -> Vec<(usize, usize, &GazetteerEntry)> {
         self.names
             .find_iter(text)
-            .filter(|m| on_word_boundaries(text, m.start(), m.end()))
-            .map(|m| (m.start(), m.end(), &self.name_entries[m.pattern().as_usize()]))
+            .filter(|&(start, end, _)| on_word_boundaries(text, start, end))
+            .map(|(start, end, pattern)| (start, end, &self.name_entries[pattern]))
             .collect()
     }
 
@@ -460,27 +471,27 @@ impl Lexicon {
     pub fn find_substances(&self, text: &str) -> Vec<(usize, usize, &GazetteerEntry)> {
         self.substances
             .find_iter(text)
-            .filter(|m| on_word_boundaries(text, m.start(), m.end()))
-            .map(|m| (m.start(), m.end(), &self.substance_entries[m.pattern().as_usize()]))
+            .filter(|&(start, end, _)| on_word_boundaries(text, start, end))
+            .map(|(start, end, pattern)| (start, end, &self.substance_entries[pattern]))
             .collect()
     }
 
     /// The whole of `form` as a known name, if it is one.
     pub fn name(&self, form: &str) -> Option<&GazetteerEntry> {
-        // Leftmost-longest over `form` alone finds (0, len) only for a pattern
-        // equal to `form`: a map look-up says the same without a scan.
-        self.name_forms.get(form).map(|&i| &self.name_entries[i])
+        // Leftmost-longest over `form` alone finds (0, len) only for a form
+        // equal to it: one walk down the trie says the same without a scan.
+        self.names.exact(form).map(|i| &self.name_entries[i])
     }
 
     /// The title a (lower-cased) form stands for.
     pub fn title(&self, form: &str) -> Option<&Title> {
-        with_lowercase(form, |f| self.titles.get(f))
+        self.titles.get(form)
     }
 
     /// Can a title start with this word? False for most words, which then
     /// need no look-up of the phrases they start.
     pub fn may_start_title(&self, word: &str) -> bool {
-        with_lowercase(word, |w| self.title_first_words.contains(w))
+        self.title_first_words.contains(word)
     }
 
     /// The country a demonym ("Chinese", "Americans") points to.
@@ -519,7 +530,7 @@ impl Lexicon {
 
     /// The lemma of a speech verb form ("told" -> "tell").
     pub fn speech_verb(&self, word: &str) -> Option<&str> {
-        with_lowercase(word, |w| self.speech_verbs.get(w)).map(String::as_str)
+        self.speech_verbs.get(word).map(String::as_str)
     }
 
     /// Capitalised words that are not names ("The", "However", "Monday").
@@ -529,7 +540,7 @@ impl Lexicon {
 
     /// The value of a number word ("eight", "million").
     pub fn number_word(&self, word: &str) -> Option<f64> {
-        with_lowercase(word, |w| self.number_words.get(w).copied())
+        self.number_words.get(word).copied()
     }
 
     /// Words that make a capitalised sequence an organization ("Ministry", "Inc.").
@@ -583,7 +594,7 @@ impl Lexicon {
 
     /// The direction of a trade verb form ("ships" -> outbound).
     pub fn trade_verb(&self, word: &str) -> Option<TradeDirection> {
-        with_lowercase(word, |w| self.trade_verbs.get(w).copied())
+        self.trade_verbs.get(word).copied()
     }
 }
 
@@ -624,24 +635,6 @@ pub fn lowercase(word: &str) -> Cow<'_, str> {
     }
 }
 
-/// `f` of the lower-case form of `word`: short ASCII words (nearly all) are
-/// lowercased on the stack, so a look-up allocates nothing.
-fn with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
-    let mut buf = [0u8; 32];
-    if word.is_ascii() && !word.bytes().any(|b| b.is_ascii_uppercase()) {
-        return f(word);
-    }
-    if word.is_ascii() && word.len() <= buf.len() {
-        let lower = &mut buf[..word.len()];
-        lower.copy_from_slice(word.as_bytes());
-        lower.make_ascii_lowercase();
-        if let Ok(lower) = std::str::from_utf8(lower) {
-            return f(lower);
-        }
-    }
-    f(&lowercase(word))
-}
-
 /// True when `text[start..end]` is not glued to letters or digits on either side.
 pub fn on_word_boundaries(text: &str, start: usize, end: usize) -> bool {
     let before = text[..start].chars().next_back();
@@ -653,6 +646,53 @@ pub fn on_word_boundaries(text: &str, start: usize, end: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use aho_corasick::{AhoCorasickBuilder, MatchKind};
+
+    /// Texts to match in: the seed corpus, the dev set, and every form
+    /// glued to the next, spaced, and in other case.
+    fn texts(forms: &[String]) -> Vec<String> {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut texts = Vec::new();
+        for dir in ["corpus", "tests/devset/tune/articles", "tests/devset/heldout/articles"] {
+            for entry in std::fs::read_dir(root.join(dir)).expect("test texts are there").flatten() {
+                texts.push(std::fs::read_to_string(entry.path()).unwrap_or_default());
+            }
+        }
+        let spaced = forms.join(" ");
+        texts.extend([forms.concat(), spaced.to_uppercase(), spaced.to_lowercase(), forms.join("-s "), spaced]);
+        texts
+    }
+
+    fn same_as_aho_corasick(forms: &[String], fold_case: bool) {
+        let automaton = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            .ascii_case_insensitive(fold_case)
+            .build(forms)
+            .expect("the reference automaton builds");
+        let matcher = Matcher::new(forms, fold_case);
+        for text in texts(forms) {
+            let expected: Vec<(usize, usize, usize)> = automaton.find_iter(&text).map(|m| (m.start(), m.end(), m.pattern().as_usize())).collect();
+            assert!(!expected.is_empty());
+            assert_eq!(matcher.find_iter(&text).collect::<Vec<_>>(), expected, "{}", &text[..text.len().min(80)]);
+        }
+        let first_equal = |s: &str| forms.iter().position(|f| if fold_case { f.eq_ignore_ascii_case(s) } else { f == s });
+        for form in forms {
+            let half: String = form.chars().take(form.chars().count() / 2).collect();
+            for probe in [form.clone(), form.to_uppercase(), format!("{form}x"), half] {
+                assert_eq!(matcher.exact(&probe), first_equal(&probe), "{probe}");
+            }
+        }
+    }
+
+    #[test]
+    fn names_are_found_as_a_leftmost_longest_automaton_finds_them() {
+        same_as_aho_corasick(&read_places().expect("names parse").names.forms, false);
+    }
+
+    #[test]
+    fn substances_are_found_in_any_case_as_the_automaton_finds_them() {
+        same_as_aho_corasick(&read_substances().expect("substances parse").forms, true);
+    }
 
     /// What `furniture` answers, from every pattern without the prefilter set.
     fn furniture_without_set(lexicon: &Lexicon, line: &str) -> Option<(usize, usize)> {
