@@ -92,9 +92,45 @@ fn is_inner_mark(c: char) -> bool {
     matches!(c, '-' | '\'' | '’' | '.' | '&' | ',' | '/')
 }
 
-/// Bytes at the start of `s` whose characters satisfy `keep`.
-fn run(s: &str, keep: impl Fn(char) -> bool) -> usize {
-    s.find(|c: char| !keep(c)).unwrap_or(s.len())
+/// Classes of ASCII bytes as the word pattern sees them (bit flags); other
+/// bytes are 0: their character is decoded and judged by its class.
+const WORD: u8 = 1;
+const ALNUM: u8 = 2;
+const NOT_WORD: u8 = 4;
+const BYTE_CLASSES: [u8; 256] = byte_classes();
+
+const fn byte_classes() -> [u8; 256] {
+    let mut classes = [0u8; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        classes[b] = if c.is_ascii_alphanumeric() {
+            WORD | ALNUM
+        } else if c == b'$' {
+            WORD
+        } else {
+            NOT_WORD
+        };
+        b += 1;
+    }
+    classes
+}
+
+/// Bytes at the start of `s` whose characters satisfy `keep`: ASCII bytes
+/// (nearly all) by their class holding `ascii_class`, without decoding.
+fn run(s: &str, ascii_class: u8, keep: impl Fn(char) -> bool) -> usize {
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    loop {
+        i += bytes[i..].iter().position(|&b| BYTE_CLASSES[b as usize] & ascii_class == 0).unwrap_or(bytes.len() - i);
+        match bytes.get(i) {
+            Some(b) if !b.is_ascii() => match s[i..].chars().next() {
+                Some(c) if keep(c) => i += c.len_utf8(),
+                _ => return i,
+            },
+            _ => return i,
+        }
+    }
 }
 
 /// The matches of [`WORD_PATTERN`] in a text, leftmost-first, as byte ranges.
@@ -112,6 +148,9 @@ impl<'t> Words<'t> {
     /// End of two or more initials ("U.S.") starting at `start`: the first
     /// alternative, preferred when it matches.
     fn initials_end(&self, start: usize) -> Option<usize> {
+        if self.text.as_bytes().get(start).is_some_and(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+            return None;
+        }
         let mut chars = self.text[start..].chars();
         let (mut end, mut initials) = (start, 0);
         while let (Some(c), Some('.')) = (chars.next(), chars.next()) {
@@ -127,13 +166,13 @@ impl<'t> Words<'t> {
     /// End of a word of letters, digits and currency signs with inner marks,
     /// each followed by letters or digits ("AT&T", "1,200").
     fn word_end(&self, start: usize) -> usize {
-        let mut end = start + run(&self.text[start..], is_word_char);
+        let mut end = start + run(&self.text[start..], WORD, is_word_char);
         loop {
             let mut after = self.text[end..].chars();
             match (after.next(), after.next()) {
                 (Some(mark), Some(next)) if is_inner_mark(mark) && is_alnum(next) => {
                     let part = end + mark.len_utf8();
-                    end = part + run(&self.text[part..], is_alnum);
+                    end = part + run(&self.text[part..], ALNUM, is_alnum);
                 }
                 _ => return end,
             }
@@ -147,7 +186,10 @@ impl Iterator for Words<'_> {
     fn next(&mut self) -> Option<(usize, usize)> {
         // Every match starts with a word character, and every word character
         // starts one (initials start with a letter too).
-        let start = self.at + self.text[self.at..].find(is_word_char)?;
+        let start = self.at + run(&self.text[self.at..], NOT_WORD, |c| !is_word_char(c));
+        if start == self.text.len() {
+            return None;
+        }
         let end = self.initials_end(start).unwrap_or_else(|| self.word_end(start));
         self.at = end;
         Some((start, end))
@@ -166,7 +208,7 @@ fn starts_lowercase_with(word: &str, prefix: &str) -> bool {
 /// The tokens of `text[start..end]`, offsets absolute.
 pub fn tokenize<'a>(text: &'a str, start: usize, end: usize, lexicon: &Lexicon) -> Vec<Token<'a>> {
     let slice = &text[start..end];
-    let mut tokens = Vec::new();
+    let mut tokens = Vec::with_capacity(slice.len() / 5 + 1);
     for (word_start, word_end) in Words::new(slice) {
         let (mut s, mut e) = (start + word_start, start + word_end);
         let word = &text[s..e];
@@ -177,7 +219,8 @@ pub fn tokenize<'a>(text: &'a str, start: usize, end: usize, lexicon: &Lexicon) 
             }
         }
         // "then-Speaker", "ex-minister": the prefix is a token of its own.
-        for prefix in ["then-", "ex-"] {
+        let may_have_prefix = word.len() > 3 && (!word.is_ascii() || matches!(word.as_bytes()[0], b't' | b'T' | b'e' | b'E'));
+        for prefix in ["then-", "ex-"].into_iter().filter(|_| may_have_prefix) {
             if word.len() > prefix.len() && starts_lowercase_with(word, prefix) {
                 tokens.push(Token { text: &text[s..s + prefix.len() - 1], start: s, end: s + prefix.len() - 1 });
                 s += prefix.len();
