@@ -8,7 +8,7 @@
 use crate::model::{Article, EntityType, Evidence, Facts};
 use crate::vocab::{article_iri, slug, DATA, NG, ORG, PROV, RDF, RDFS, SKOS, XSD};
 use oxigraph::model::{GraphName, Literal, NamedNode, NamedOrBlankNode, Quad, Term};
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 /// The IRI of an entity from its type and canonical label.
 pub fn entity_iri(kind: EntityType, label: &str) -> String {
@@ -81,11 +81,30 @@ struct Writer<'a> {
     offsets: CharOffsets<'a>,
     /// Evidence nodes already described, by their offsets (several relations share a sentence).
     evidence_written: FxHashSet<(usize, usize)>,
+    /// The quads that can come more than once (see [`Writer::add_once`]).
+    once: FxHashSet<Quad>,
 }
 
 impl<'a> Writer<'a> {
+    fn quad(&self, s: &NamedNode, namespace: &str, local: &str, o: impl Into<Term>) -> Quad {
+        Quad::new(NamedOrBlankNode::from(s.clone()), term(namespace, local), o.into(), self.graph.clone())
+    }
+
     fn add(&mut self, s: &NamedNode, namespace: &str, local: &str, o: impl Into<Term>) {
-        self.quads.push(Quad::new(NamedOrBlankNode::from(s.clone()), term(namespace, local), o.into(), self.graph.clone()));
+        let quad = self.quad(s, namespace, local, o);
+        self.quads.push(quad);
+    }
+
+    /// Adds a quad unless it was added before. Only a few quads can repeat
+    /// (a role shared by two memberships, an exporter's product sent to two
+    /// places, two entities whose labels make one IRI); every other quad has
+    /// a subject or predicate of its own, so hashing every quad to drop
+    /// repeats was wasted work.
+    fn add_once(&mut self, s: &NamedNode, namespace: &str, local: &str, o: impl Into<Term>) {
+        let quad = self.quad(s, namespace, local, o);
+        if self.once.insert(quad.clone()) {
+            self.quads.push(quad);
+        }
     }
 
     fn a(&mut self, s: &NamedNode, namespace: &str, class: &str) {
@@ -117,32 +136,61 @@ pub fn graph_of(article: &Article) -> NamedNode {
     iri(article_iri(&article.key))
 }
 
-/// All quads of one article.
+/// All quads of one article, each once.
 pub fn article_quads(article: &Article, facts: &Facts) -> Vec<Quad> {
     let node = graph_of(article);
-    let mut w = Writer { graph: GraphName::NamedNode(node.clone()), article: node.clone(), text: &article.text, quads: Vec::with_capacity(64 + 8 * facts.entities.len()), offsets: CharOffsets { text: &article.text, last: (0, 0) }, evidence_written: FxHashSet::default() };
+    let mut w = Writer {
+        graph: GraphName::NamedNode(node.clone()),
+        article: node.clone(),
+        text: &article.text,
+        quads: Vec::with_capacity(64 + 8 * facts.entities.len()),
+        offsets: CharOffsets { text: &article.text, last: (0, 0) },
+        evidence_written: FxHashSet::default(),
+        once: FxHashSet::default(),
+    };
     w.a(&node, NG, "Article");
     w.a(&node, PROV, "Entity");
     w.add(&node, NG, "fileName", Literal::new_simple_literal(&article.file_name));
     w.add(&node, NG, "contentHash", Literal::new_simple_literal(&article.content_hash));
-
     let entities: Vec<NamedNode> = facts.entities.iter().map(|e| iri(entity_iri(e.kind, &e.label))).collect();
-    for (e, n) in facts.entities.iter().zip(&entities) {
-        w.a(n, NG, e.kind.name());
-        w.add(n, RDFS, "label", Literal::new_simple_literal(&e.label));
-        for alt in &e.alt_labels {
-            w.add(n, SKOS, "altLabel", Literal::new_simple_literal(alt));
-        }
-        w.add(n, NG, "mentionedIn", node.clone());
+    write_entities(&mut w, facts, &entities);
+    write_memberships(&mut w, facts, &entities);
+    write_quotes(&mut w, facts, &entities);
+    write_exports(&mut w, facts, &entities);
+    write_statistics(&mut w, facts, &entities);
+    w.quads
+}
+
+/// Entities with their type, labels and article. Two entities can share an
+/// IRI ("U.S." and "US"): their quads go through [`Writer::add_once`].
+fn write_entities(w: &mut Writer, facts: &Facts, entities: &[NamedNode]) {
+    let mut count: FxHashMap<&str, usize> = FxHashMap::default();
+    for n in entities {
+        *count.entry(n.as_str()).or_default() += 1;
     }
+    let article = w.article.clone();
+    for (e, n) in facts.entities.iter().zip(entities) {
+        let shared = count.get(n.as_str()).is_some_and(|&c| c > 1);
+        let add = |w: &mut Writer, namespace: &str, local: &str, o: Term| if shared { w.add_once(n, namespace, local, o) } else { w.add(n, namespace, local, o) };
+        add(w, RDF, "type", term(NG, e.kind.name()).into());
+        add(w, RDFS, "label", Literal::new_simple_literal(&e.label).into());
+        for alt in &e.alt_labels {
+            add(w, SKOS, "altLabel", Literal::new_simple_literal(alt).into());
+        }
+        add(w, NG, "mentionedIn", article.clone().into());
+    }
+}
+
+fn write_memberships(w: &mut Writer, facts: &Facts, entities: &[NamedNode]) {
     for (i, m) in facts.memberships.iter().enumerate() {
-        let mn = fragment(&node, "membership", i);
+        let mn = fragment(&w.article, "membership", i);
         let role = iri(format!("{DATA}role/{}", slug(&m.role)));
         w.a(&mn, ORG, "Membership");
         w.add(&mn, ORG, "member", entities[m.person].clone());
         w.add(&mn, ORG, "role", role.clone());
-        w.a(&role, ORG, "Role");
-        w.add(&role, RDFS, "label", Literal::new_simple_literal(&m.role));
+        // A role is described by every membership that holds it.
+        w.add_once(&role, RDF, "type", term(ORG, "Role"));
+        w.add_once(&role, RDFS, "label", Literal::new_simple_literal(&m.role));
         if let Some(o) = m.organization {
             w.add(&mn, ORG, "organization", entities[o].clone());
         }
@@ -151,8 +199,11 @@ pub fn article_quads(article: &Article, facts: &Facts) -> Vec<Quad> {
         }
         w.provenance(&mn, m.evidence);
     }
+}
+
+fn write_quotes(w: &mut Writer, facts: &Facts, entities: &[NamedNode]) {
     for (i, q) in facts.quotes.iter().enumerate() {
-        let qn = fragment(&node, "quote", i);
+        let qn = fragment(&w.article, "quote", i);
         w.a(&qn, NG, "Quote");
         w.add(&qn, NG, "speaker", entities[q.speaker].clone());
         w.add(&qn, NG, "text", Literal::new_simple_literal(&q.text));
@@ -161,21 +212,28 @@ pub fn article_quads(article: &Article, facts: &Facts) -> Vec<Quad> {
         }
         w.provenance(&qn, q.evidence);
     }
+}
+
+fn write_exports(w: &mut Writer, facts: &Facts, entities: &[NamedNode]) {
     for (i, x) in facts.exports.iter().enumerate() {
-        let xn = fragment(&node, "export", i);
+        let xn = fragment(&w.article, "export", i);
         let (exporter, product) = (entities[x.exporter].clone(), entities[x.product].clone());
-        w.add(&exporter, NG, "exports", product.clone());
+        // The exporter's own links repeat when it sends a product to several places.
+        w.add_once(&exporter, NG, "exports", product.clone());
         w.a(&xn, NG, "Export");
         w.add(&xn, NG, "exporter", exporter.clone());
         w.add(&xn, NG, "product", product);
         if let Some(d) = x.destination {
-            w.add(&exporter, NG, "exportsTo", entities[d].clone());
+            w.add_once(&exporter, NG, "exportsTo", entities[d].clone());
             w.add(&xn, NG, "destination", entities[d].clone());
         }
         w.provenance(&xn, x.evidence);
     }
+}
+
+fn write_statistics(w: &mut Writer, facts: &Facts, entities: &[NamedNode]) {
     for (i, st) in facts.statistics.iter().enumerate() {
-        let sn = fragment(&node, "statistic", i);
+        let sn = fragment(&w.article, "statistic", i);
         w.a(&sn, NG, "Statistic");
         w.add(&sn, NG, "value", number(st.value));
         w.add(&sn, RDFS, "label", Literal::new_simple_literal(&st.label));
@@ -184,7 +242,6 @@ pub fn article_quads(article: &Article, facts: &Facts) -> Vec<Quad> {
         }
         w.provenance(&sn, st.evidence);
     }
-    dedup(w.quads)
 }
 
 /// Whole numbers as xsd:integer, others as xsd:decimal.
@@ -195,15 +252,4 @@ fn number(v: f64) -> Literal {
         let s = format!("{}", (v * 10000.0).round() / 10000.0);
         Literal::new_typed_literal(s, term(XSD, "decimal"))
     }
-}
-
-/// The quads without repeats, first occurrences in order. Every quad is in the
-/// article's graph, so subject, predicate and object identify it; they are
-/// hashed by reference (no clones) with a fast hasher.
-fn dedup(quads: Vec<Quad>) -> Vec<Quad> {
-    let keep: Vec<bool> = {
-        let mut seen = FxHashSet::with_capacity_and_hasher(quads.len(), Default::default());
-        quads.iter().map(|q| seen.insert((&q.subject, &q.predicate, &q.object))).collect()
-    };
-    quads.into_iter().zip(keep).filter_map(|(q, keep)| keep.then_some(q)).collect()
 }
