@@ -6,8 +6,8 @@
 //! automaton with leftmost-longest matching (a test holds the two to the same
 //! answers), but the trie is built in a fraction of the time (start-up is on
 //! the critical path of every build), and a table of the byte pairs forms
-//! start with rules out most positions without a walk. Forms equal but for
-//! ASCII case (when case is folded) match as the one given first.
+//! start with rules out most positions without a walk. It suits names, which
+//! mostly start with a capital; substances, in any case, use an automaton.
 
 /// No node, no pattern.
 const NONE: u32 = u32::MAX;
@@ -23,9 +23,9 @@ struct Node {
 /// Forms to find, compiled.
 #[derive(Debug)]
 pub struct Matcher {
-    /// The node each (folded) byte leads to from the root, or [`NONE`].
+    /// The node each byte leads to from the root, or [`NONE`].
     root: Box<[u32; 256]>,
-    /// Can a form start with this byte (as written)?
+    /// Can a form start with this byte?
     first: [bool; 256],
     /// Bit `256 * a + b` is set when a form can start with bytes `a b` (or
     /// is the single byte `a`): other positions need no walk.
@@ -33,27 +33,22 @@ pub struct Matcher {
     nodes: Vec<Node>,
     /// (byte, child) of every node, sorted by byte within a node.
     edges: Vec<(u8, u32)>,
-    /// Each byte as the trie spells it (ASCII letters lower-cased when case is folded).
-    fold: [u8; 256],
 }
 
 impl Matcher {
-    /// A matcher of `forms`; `fold_case` makes ASCII letters match either case.
-    /// An empty form matches nothing.
-    pub fn new(forms: &[String], fold_case: bool) -> Matcher {
-        let fold: [u8; 256] = std::array::from_fn(|b| if fold_case { (b as u8).to_ascii_lowercase() } else { b as u8 });
-        let folded: Vec<Vec<u8>> = forms.iter().map(|f| f.bytes().map(|b| fold[b as usize]).collect()).collect();
+    /// A matcher of `forms` (an empty form matches nothing).
+    pub fn new(forms: &[String]) -> Matcher {
         // In byte order, a form shares its path with the one before up to
         // their common prefix: the trie is built in one pass, each node's
         // children in order. Among equal forms the first given is kept.
         let mut order: Vec<usize> = (0..forms.len()).filter(|&i| !forms[i].is_empty()).collect();
-        order.sort_by(|&a, &b| folded[a].cmp(&folded[b]).then(a.cmp(&b)));
+        order.sort_by(|&a, &b| forms[a].cmp(&forms[b]).then(a.cmp(&b)));
         let mut patterns = vec![NONE];
         let mut links: Vec<(u32, u8, u32)> = Vec::new(); // (parent, byte, child), parents' children in byte order
         let mut path: Vec<u32> = vec![0]; // nodes along the previous form
         let mut previous: &[u8] = &[];
         for &i in &order {
-            let form = folded[i].as_slice();
+            let form = forms[i].as_bytes();
             let shared = form.iter().zip(previous).take_while(|(a, b)| a == b).count();
             path.truncate(shared + 1);
             for &b in &form[shared..] {
@@ -68,12 +63,12 @@ impl Matcher {
             }
             previous = form;
         }
-        Self::from_links(patterns, &links, fold)
+        Self::from_links(patterns, &links)
     }
 
     /// Lays the trie out: each node's edges side by side (in the order they
     /// were made, so by byte), and the tables of the root.
-    fn from_links(patterns: Vec<u32>, links: &[(u32, u8, u32)], fold: [u8; 256]) -> Matcher {
+    fn from_links(patterns: Vec<u32>, links: &[(u32, u8, u32)]) -> Matcher {
         let mut nodes: Vec<Node> = patterns.into_iter().map(|pattern| Node { edges: (0, 0), pattern }).collect();
         for &(parent, _, _) in links {
             nodes[parent as usize].edges.1 += 1;
@@ -100,12 +95,8 @@ impl Matcher {
                 starts[bit / 64] |= 1 << (bit % 64);
             }
         }
-        let first = std::array::from_fn(|b| root[fold[b] as usize] != NONE);
-        Matcher { root, first, starts, nodes, edges, fold }
-    }
-
-    fn fold(&self, b: u8) -> u8 {
-        self.fold[b as usize]
+        let first = std::array::from_fn(|b| root[b] != NONE);
+        Matcher { root, first, starts, nodes, edges }
     }
 
     fn starts_with_pair(&self, first: u8, second: u8) -> bool {
@@ -125,7 +116,7 @@ impl Matcher {
         loop {
             at += hay.get(at..)?.iter().position(|&b| self.first[b as usize])?;
             match hay.get(at + 1) {
-                Some(&second) if !self.starts_with_pair(self.fold(hay[at]), self.fold(second)) => at += 1,
+                Some(&second) if !self.starts_with_pair(hay[at], second) => at += 1,
                 _ => return Some(at),
             }
         }
@@ -133,7 +124,7 @@ impl Matcher {
 
     /// The longest form starting at `start`: (end, pattern index).
     fn longest_at(&self, hay: &[u8], start: usize) -> Option<(usize, usize)> {
-        let mut node = self.root[self.fold(*hay.get(start)?) as usize];
+        let mut node = self.root[*hay.get(start)? as usize];
         let mut at = start + 1;
         let mut longest = None;
         while node != NONE {
@@ -141,7 +132,7 @@ impl Matcher {
             if n.pattern != NONE {
                 longest = Some((at, n.pattern as usize));
             }
-            node = hay.get(at).and_then(|&b| self.child(n, self.fold(b))).unwrap_or(NONE);
+            node = hay.get(at).and_then(|&b| self.child(n, b)).unwrap_or(NONE);
             at += 1;
         }
         longest
@@ -153,15 +144,15 @@ impl Matcher {
         Matches { matcher: self, hay: text.as_bytes(), at: 0 }
     }
 
-    /// The index of the form equal to `form` (with case folded, if it is).
+    /// The index of the form equal to `form`.
     pub fn exact(&self, form: &str) -> Option<usize> {
         let (first, rest) = form.as_bytes().split_first()?;
-        let mut node = self.root[self.fold(*first) as usize];
+        let mut node = self.root[*first as usize];
         for &b in rest {
             if node == NONE {
                 return None;
             }
-            node = self.child(self.nodes[node as usize], self.fold(b)).unwrap_or(NONE);
+            node = self.child(self.nodes[node as usize], b).unwrap_or(NONE);
         }
         let pattern = self.nodes.get(node as usize)?.pattern;
         (pattern != NONE).then_some(pattern as usize)
