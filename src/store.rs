@@ -132,6 +132,18 @@ impl GraphStore {
         Ok(())
     }
 
+    /// Replaces several named graphs in one transaction: all of them or none.
+    /// One commit for many articles, because a commit costs far more than the
+    /// writes in it.
+    pub fn replace_graphs(&self, graphs: &[(NamedNode, Vec<Quad>)]) -> Result<(), StoreError> {
+        let mut tx = self.store.start_transaction().map_err(|e| self.storage(e))?;
+        for (graph, quads) in graphs {
+            tx.clear_graph(graph).map_err(|e| self.storage(e))?;
+            tx.extend(quads.iter());
+        }
+        tx.commit().map_err(|e| self.storage(e))
+    }
+
     /// Removes a named graph and everything in it.
     pub fn remove_graph(&self, graph: NamedNodeRef<'_>) -> Result<(), StoreError> {
         self.store.remove_named_graph(graph).map_err(|e| self.storage(e))

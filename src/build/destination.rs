@@ -52,7 +52,7 @@ pub trait Destination: Send {
 const BULK_BATCH_QUADS: usize = 400_000;
 
 /// The on-disk oxigraph store: new articles through the bulk loader (in
-/// atomic batches), changed ones in one transaction each.
+/// atomic batches), the changed ones of a chunk in one transaction.
 pub struct LocalStore {
     store: GraphStore,
     pending: Vec<Quad>,
@@ -79,13 +79,19 @@ impl Destination for LocalStore {
 
     fn write(&mut self, articles: Vec<ArticleGraph>) -> Result<Vec<String>, BuildError> {
         let mut problems = Vec::new();
+        let mut changed = Vec::new();
         for article in articles {
             if article.replaces {
-                if let Err(e) = self.store.replace_graph(&article.graph, &article.quads) {
-                    problems.push(format!("{}: not stored: {e}", article.key));
-                }
+                changed.push((article.key, (article.graph, article.quads)));
             } else {
                 self.pending.extend(article.quads);
+            }
+        }
+        if !changed.is_empty() {
+            // The changed articles of a chunk in one commit (all or none).
+            let (keys, graphs): (Vec<String>, Vec<_>) = changed.into_iter().unzip();
+            if let Err(e) = self.store.replace_graphs(&graphs) {
+                problems.extend(keys.iter().map(|k| format!("{k}: not stored: {e}")));
             }
         }
         if self.pending.len() >= BULK_BATCH_QUADS {
