@@ -60,7 +60,7 @@ fn sentence_bounds(par: &str, lexicon: &Lexicon) -> Vec<(usize, usize)> {
     let mut start = 0;
     let mut at = 0;
     // Only the marks can end a sentence: jump from one to the next.
-    while let Some(found) = par[at..].find(['.', '!', '?', '\u{2026}']) {
+    while let Some(found) = next_mark(&par[at..]) {
         let pos = at + found;
         let mark = par[pos..].chars().next().unwrap_or('.');
         let after_mark = pos + mark.len_utf8();
@@ -75,6 +75,21 @@ fn sentence_bounds(par: &str, lexicon: &Lexicon) -> Vec<(usize, usize)> {
     }
     push_trimmed(&mut bounds, par, start, par.len());
     bounds
+}
+
+/// Where the next '.', '!', '?' or '…' is, found byte by byte (a search for
+/// a set of characters decodes every character on the way).
+fn next_mark(s: &str) -> Option<usize> {
+    let bytes = s.as_bytes();
+    let mut from = 0;
+    loop {
+        // 0xE2 starts '…' (and other characters, which are passed over).
+        let i = from + bytes[from..].iter().position(|&b| matches!(b, b'.' | b'!' | b'?' | 0xE2))?;
+        if bytes[i] != 0xE2 || s[i..].starts_with('\u{2026}') {
+            return Some(i);
+        }
+        from = i + 1;
+    }
 }
 
 fn push_trimmed(bounds: &mut Vec<(usize, usize)>, par: &str, start: usize, end: usize) {

@@ -87,27 +87,64 @@ fn is_opening_context(prev: Option<char>) -> bool {
     prev.is_none_or(|c| c.is_whitespace() || matches!(c, '(' | '[' | '\u{2014}' | '\u{2013}' | '-' | ':' | '/'))
 }
 
-/// One character of a paragraph as the quote reader sees it: `''` (two
-/// apostrophes, the double quotation mark of some archives) is one mark.
-#[derive(Clone, Copy)]
+/// A quotation-mark character of a paragraph as the quote reader sees it,
+/// with its neighbours: `''` (two apostrophes, the double quotation mark of
+/// some archives) is one mark, '"'.
+#[derive(Debug, Clone, Copy, PartialEq)]
 struct Mark {
     pos: usize,
     c: char,
     len: usize,
+    /// The character (or mark) before it, and after it.
+    prev: Option<char>,
+    next: Option<char>,
 }
 
+/// Only these characters open or close a quotation.
+fn is_quote_char(c: char) -> bool {
+    matches!(c, '\u{201c}' | '\u{201d}' | '"' | '\u{2018}' | '\u{2019}' | '\'')
+}
+
+/// The quotation marks of a paragraph, in order. Pairing looks at nothing
+/// else but their neighbours, so the paragraph is not read character by
+/// character unless it writes a mark as two apostrophes.
 fn marks(par: &str) -> Vec<Mark> {
-    let mut out: Vec<Mark> = Vec::with_capacity(par.len());
+    if par.contains("''") {
+        return marks_with_double_apostrophes(par);
+    }
+    let bytes = par.as_bytes();
+    let mut out = Vec::new();
+    let mut from = 0;
+    // '"' and '\'' are ASCII; the curly marks start with 0xE2.
+    while let Some(i) = bytes[from..].iter().position(|&b| matches!(b, b'"' | b'\'' | 0xE2)) {
+        let pos = from + i;
+        let c = par[pos..].chars().next().unwrap_or(' ');
+        from = pos + c.len_utf8();
+        if is_quote_char(c) {
+            out.push(Mark { pos, c, len: c.len_utf8(), prev: par[..pos].chars().next_back(), next: par[from..].chars().next() });
+        }
+    }
+    out
+}
+
+/// [`marks`] of a paragraph with `''`: every character is read, as the
+/// apostrophes pair from the left.
+fn marks_with_double_apostrophes(par: &str) -> Vec<Mark> {
+    let mut all: Vec<(usize, char, usize)> = Vec::with_capacity(par.len());
     let mut it = par.char_indices().peekable();
     while let Some((pos, c)) = it.next() {
         if c == '\'' && it.peek().is_some_and(|(_, n)| *n == '\'') {
             it.next();
-            out.push(Mark { pos, c: '"', len: 2 });
+            all.push((pos, '"', 2));
         } else {
-            out.push(Mark { pos, c, len: c.len_utf8() });
+            all.push((pos, c, c.len_utf8()));
         }
     }
-    out
+    let neighbour = |k: Option<usize>| k.and_then(|k| all.get(k)).map(|m| m.1);
+    (0..all.len())
+        .filter(|&k| is_quote_char(all[k].1))
+        .map(|k| Mark { pos: all[k].0, c: all[k].1, len: all[k].2, prev: neighbour(k.checked_sub(1)), next: neighbour(Some(k + 1)) })
+        .collect()
 }
 
 /// Pairs quotation marks in each paragraph.
@@ -115,17 +152,11 @@ fn find_quotes(text: &str, paragraphs: &[Span]) -> Vec<RawQuote> {
     let mut out: Vec<RawQuote> = Vec::new();
     let mut prev_open_end = false;
     for (pi, p) in paragraphs.iter().enumerate() {
-        // Only these open a quotation (two apostrophes are one '"').
-        if !p.of(text).contains(['\u{201c}', '"', '\u{2018}', '\'']) {
-            prev_open_end = false;
-            continue;
-        }
-        let chars = marks(p.of(text));
+        let marks = marks(p.of(text));
         let mut i = 0;
         let mut first = true;
-        while i < chars.len() {
-            let Mark { pos, c, len } = chars[i];
-            let prev = if i > 0 { Some(chars[i - 1].c) } else { None };
+        while i < marks.len() {
+            let Mark { pos, c, len, prev, .. } = marks[i];
             let closer = match c {
                 '\u{201c}' => Some('\u{201d}'),
                 '"' if is_opening_context(prev) => Some('"'),
@@ -138,20 +169,19 @@ fn find_quotes(text: &str, paragraphs: &[Span]) -> Vec<RawQuote> {
                 continue;
             };
             let single = matches!(c, '\u{2018}' | '\'');
-            let close_at = (i + 1..chars.len()).find(|&j| {
-                chars[j].c == closer
-                    && (!single || chars.get(j + 1).is_none_or(|n| !n.c.is_alphanumeric()))
-                    && (closer != '"' || chars[j - 1].c != ' ' || j + 1 == chars.len())
+            let close_at = (i + 1..marks.len()).find(|&j| {
+                let m = marks[j];
+                m.c == closer && (!single || m.next.is_none_or(|n| !n.is_alphanumeric())) && (closer != '"' || m.prev != Some(' ') || m.next.is_none())
             });
             let continues = first && pos == 0 && prev_open_end;
             first = false;
             match close_at {
                 Some(j) => {
-                    let close = chars[j].pos;
+                    let close = marks[j].pos;
                     out.push(RawQuote {
                         inner: Span::new(p.start + pos + len, p.start + close),
                         open: p.start + pos,
-                        close: p.start + close + chars[j].len,
+                        close: p.start + close + marks[j].len,
                         paragraph: pi,
                         open_end: false,
                         continues,
@@ -167,7 +197,7 @@ fn find_quotes(text: &str, paragraphs: &[Span]) -> Vec<RawQuote> {
                         open_end: true,
                         continues,
                     });
-                    i = chars.len();
+                    i = marks.len();
                 }
                 None => i += 1,
             }
@@ -474,3 +504,34 @@ fn speech_verb_near(analysis: &Analysis, q: &RawQuote, lexicon: &Lexicon) -> Opt
         .find(|t| lexicon.speech_verb(t.text).is_some() && !t.is_capitalised())
         .map(|t| t.lower().into_owned())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn marks_found_by_search_are_those_read_character_by_character() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut lines: Vec<String> = [
+            "\u{201c}We will act,\u{201d} she said. \u{2018}Now\u{2019} isn't 'soon' \"or\" \" later\"",
+            "'tis \u{201c}open and \u{2018}nested \u{2019}s\u{2019} \"",
+            "\"",
+            "a\u{2026} \u{2014}\"dash\" (\"paren\") [\u{2018}x\u{2019}]",
+        ]
+        .iter()
+        .map(|l| l.to_string())
+        .collect();
+        for dir in ["corpus", "tests/devset/tune/articles", "tests/devset/heldout/articles"] {
+            for entry in std::fs::read_dir(root.join(dir)).expect("test texts are there").flatten() {
+                lines.extend(std::fs::read_to_string(entry.path()).unwrap_or_default().lines().map(str::to_string));
+            }
+        }
+        let mut compared = 0;
+        for line in lines.iter().filter(|l| !l.contains("''")) {
+            assert_eq!(marks(line), marks_with_double_apostrophes(line), "{line}");
+            compared += usize::from(!marks(line).is_empty());
+        }
+        assert!(compared > 50, "paragraphs with quotation marks were compared");
+    }
+}
+

@@ -63,12 +63,12 @@ fn number_at(s: &AnalysedSentence, k: usize, lexicon: &Lexicon) -> Option<(f64, 
     let t = &s.tokens[k];
     let raw = t.text;
     // A currency sign, maybe after a country code: "$", "C$", "US$", "€".
-    let digits = match raw.find(['$', '€', '£']) {
+    let digits = match currency_sign(raw) {
         Some(p) if raw[..p].chars().all(|c| c.is_ascii_uppercase()) && p <= 3 => &raw[p + raw[p..].chars().next().map_or(1, char::len_utf8)..],
         _ => raw,
     };
     // A scale glued to the digits: "5.5m", "$1.2bn", "40k".
-    let split = digits.find(|c: char| c.is_alphabetic()).unwrap_or(digits.len());
+    let split = first_letter(digits).unwrap_or(digits.len());
     let (digits, glued) = digits.split_at(split);
     // Most words hold no digit: the scale and the parse are only looked at for those that do.
     let written_in_digits = digits.starts_with(|c: char| c.is_ascii_digit()) && !digits.contains(['-', '/', ':']);
@@ -98,6 +98,25 @@ fn number_at(s: &AnalysedSentence, k: usize, lexicon: &Lexicon) -> Option<(f64, 
         }
     }
     Some((value, end))
+}
+
+/// Where the first '$', '€' or '£' of a word is (ASCII words, nearly all,
+/// are searched for '$' alone, without decoding).
+fn currency_sign(word: &str) -> Option<usize> {
+    if word.is_ascii() {
+        word.find('$')
+    } else {
+        word.find(['$', '€', '£'])
+    }
+}
+
+/// Where the first letter of a word is.
+fn first_letter(word: &str) -> Option<usize> {
+    if word.is_ascii() {
+        word.bytes().position(|b| b.is_ascii_alphabetic())
+    } else {
+        word.find(|c: char| c.is_alphabetic())
+    }
 }
 
 fn is_excluded(s: &AnalysedSentence, k: usize, end: usize, lexicon: &Lexicon) -> bool {
