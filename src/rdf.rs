@@ -143,7 +143,7 @@ pub fn article_quads(article: &Article, facts: &Facts) -> Vec<Quad> {
         graph: GraphName::NamedNode(node.clone()),
         article: node.clone(),
         text: &article.text,
-        quads: Vec::with_capacity(64 + 8 * facts.entities.len()),
+        quads: Vec::with_capacity(quads_needed(facts)),
         offsets: CharOffsets { text: &article.text, last: (0, 0) },
         evidence_written: FxHashSet::default(),
         once: FxHashSet::default(),
@@ -159,6 +159,18 @@ pub fn article_quads(article: &Article, facts: &Facts) -> Vec<Quad> {
     write_exports(&mut w, facts, &entities);
     write_statistics(&mut w, facts, &entities);
     w.quads
+}
+
+/// How many quads an article's facts make at most (each relation with its
+/// evidence), so that the vector of quads is allocated once.
+fn quads_needed(facts: &Facts) -> usize {
+    let entities: usize = facts.entities.iter().map(|e| 3 + e.alt_labels.len()).sum();
+    let provenance = 2 + 5;
+    4 + entities
+        + facts.memberships.len() * (7 + provenance)
+        + facts.quotes.len() * (4 + provenance)
+        + facts.exports.len() * (6 + provenance)
+        + facts.statistics.len() * (4 + provenance)
 }
 
 /// Entities with their type, labels and article. Two entities can share an
