@@ -4,6 +4,11 @@
 //! and parsed once into a [`Lexicon`]. A malformed line is an error naming the
 //! file and the line. This module owns lookups only; it knows nothing about
 //! sentences or extraction rules.
+//!
+//! Start-up and look-ups are on the hot path of every build: names are found
+//! by a byte trie ([`matcher`]), substances by an Aho-Corasick DFA, both
+//! leftmost-longest; word lists are [`table`]s that rule most words out
+//! before hashing; furniture patterns are compiled when a line may need them.
 
 mod matcher;
 mod table;
