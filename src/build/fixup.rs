@@ -55,9 +55,9 @@ pub fn resolve_in_store(store: &GraphStore, files: &HashMap<String, PathBuf>, co
     let stale = graphs_to_rewrite(store, &names)?;
     let paths: Vec<&PathBuf> = stale.iter().filter_map(|g| files.get(g)).collect();
     rewrite(&paths, &names, corpus_dir, lexicon, &mut |graphs| {
-        for g in graphs {
-            store.replace_graph(&g.graph, &g.quads)?;
-        }
+        // A chunk's rewrites in one commit, as the local destination does.
+        let pairs: Vec<_> = graphs.into_iter().map(|g| (g.graph, g.quads)).collect();
+        store.replace_graphs(&pairs)?;
         Ok(Vec::new())
     })
 }
