@@ -51,17 +51,25 @@ pub trait Destination: Send {
 /// bulk loader to pay off, small enough to bound memory (about 150 MB).
 const BULK_BATCH_QUADS: usize = 400_000;
 
+/// Quads written through transactions before RocksDB's write buffers are
+/// flushed to disk. Oxigraph lets each of its column families buffer up to
+/// 128 MB several times over, so without this a build that rewrites many
+/// articles grows by gigabytes.
+const TRANSACTION_FLUSH_QUADS: usize = 200_000;
+
 /// The on-disk oxigraph store: new articles through the bulk loader (in
 /// atomic batches), the changed ones of a chunk in one transaction.
 pub struct LocalStore {
     store: GraphStore,
     pending: Vec<Quad>,
+    /// Quads written through transactions since the last flush.
+    unflushed: usize,
 }
 
 impl LocalStore {
     /// Writes into `store`.
     pub fn new(store: GraphStore) -> LocalStore {
-        LocalStore { store, pending: Vec::new() }
+        LocalStore { store, pending: Vec::new(), unflushed: 0 }
     }
 
     fn flush_pending(&mut self) -> Result<(), BuildError> {
@@ -90,8 +98,14 @@ impl Destination for LocalStore {
         if !changed.is_empty() {
             // The changed articles of a chunk in one commit (all or none).
             let (keys, graphs): (Vec<String>, Vec<_>) = changed.into_iter().unzip();
+            let quads: usize = graphs.iter().map(|(_, q)| q.len()).sum();
             if let Err(e) = self.store.replace_graphs(&graphs) {
                 problems.extend(keys.iter().map(|k| format!("{k}: not stored: {e}")));
+            }
+            self.unflushed += quads;
+            if self.unflushed >= TRANSACTION_FLUSH_QUADS {
+                self.store.flush()?;
+                self.unflushed = 0;
             }
         }
         if self.pending.len() >= BULK_BATCH_QUADS {
