@@ -6,18 +6,28 @@
 //! `ng:evidence`, a node with the sentence and its character offsets.
 
 use crate::model::{Article, EntityType, Evidence, Facts};
-use crate::vocab::{article_iri, slug, DATA, NG, ORG, PROV, RDF, RDFS, SKOS, XSD};
+use crate::vocab::{article_iri, push_slug, DATA, NG, ORG, PROV, RDF, RDFS, SKOS, XSD};
+use std::fmt::Write as _;
 use oxigraph::model::{GraphName, Literal, NamedNode, NamedOrBlankNode, Quad, Term};
 use rustc_hash::{FxHashMap, FxHashSet};
 
 /// The IRI of an entity from its type and canonical label.
 pub fn entity_iri(kind: EntityType, label: &str) -> String {
-    let slug = slug(label);
     let kind = kind_segment(kind);
-    let mut iri = String::with_capacity(DATA.len() + "entity/".len() + kind.len() + 1 + slug.len());
-    for part in [DATA, "entity/", kind, "/", slug.as_str()] {
+    let mut iri = String::with_capacity(DATA.len() + "entity/".len() + kind.len() + 1 + label.len() + 2);
+    for part in [DATA, "entity/", kind, "/"] {
         iri.push_str(part);
     }
+    push_slug(&mut iri, label);
+    iri
+}
+
+/// The IRI of a role from its label.
+fn role_iri(role: &str) -> String {
+    let mut iri = String::with_capacity(DATA.len() + "role/".len() + role.len() + 2);
+    iri.push_str(DATA);
+    iri.push_str("role/");
+    push_slug(&mut iri, role);
     iri
 }
 
@@ -47,7 +57,22 @@ fn term(namespace: &str, local: &str) -> NamedNode {
 
 /// A node of the article's own graph: `<article>#quote-3`.
 fn fragment(article: &NamedNode, kind: &str, i: usize) -> NamedNode {
-    NamedNode::new_unchecked(format!("{}#{kind}-{i}", article.as_str()))
+    let mut s = String::with_capacity(article.as_str().len() + kind.len() + 22);
+    s.push_str(article.as_str());
+    s.push('#');
+    s.push_str(kind);
+    // Writing to a String cannot fail.
+    let _ = write!(s, "-{i}");
+    NamedNode::new_unchecked(s)
+}
+
+/// The evidence node of a sentence: `<article>#chars-10-52`.
+fn evidence_node(article: &NamedNode, start: usize, end: usize) -> NamedNode {
+    let mut s = String::with_capacity(article.as_str().len() + 48);
+    s.push_str(article.as_str());
+    // Writing to a String cannot fail.
+    let _ = write!(s, "#chars-{start}-{end}");
+    NamedNode::new_unchecked(s)
 }
 
 /// Character offsets of byte offsets, counted on from the last offset asked
@@ -55,16 +80,25 @@ fn fragment(article: &NamedNode, kind: &str, i: usize) -> NamedNode {
 /// text every time.
 struct CharOffsets<'a> {
     text: &'a str,
+    /// Every character is one byte (most articles): offsets need no counting.
+    ascii: bool,
     /// The last (byte, characters before it) counted.
     last: (usize, usize),
 }
 
-impl CharOffsets<'_> {
+impl<'a> CharOffsets<'a> {
+    fn new(text: &'a str) -> CharOffsets<'a> {
+        CharOffsets { text, ascii: text.is_ascii(), last: (0, 0) }
+    }
+
     /// The character offset of `byte`; 0 for a byte that is not a character
     /// boundary of the text (as counting a slice that cannot be taken gives).
     fn of(&mut self, byte: usize) -> usize {
         if !self.text.is_char_boundary(byte) {
             return 0;
+        }
+        if self.ascii {
+            return byte;
         }
         let (from, before) = if self.last.0 <= byte { self.last } else { (0, 0) };
         let chars = before + self.text[from..byte].chars().count();
@@ -118,7 +152,7 @@ impl<'a> Writer<'a> {
     /// Provenance of a relation: its article and the evidence sentence.
     fn provenance(&mut self, node: &NamedNode, evidence: Evidence) {
         let (start, end) = self.char_offsets(evidence.span);
-        let ev = iri(format!("{}#chars-{start}-{end}", self.article.as_str()));
+        let ev = evidence_node(&self.article, start, end);
         self.add(node, PROV, "wasDerivedFrom", self.article.clone());
         self.add(node, NG, "evidence", ev.clone());
         if self.evidence_written.insert((start, end)) {
@@ -144,7 +178,7 @@ pub fn article_quads(article: &Article, facts: &Facts) -> Vec<Quad> {
         article: node.clone(),
         text: &article.text,
         quads: Vec::with_capacity(quads_needed(facts)),
-        offsets: CharOffsets { text: &article.text, last: (0, 0) },
+        offsets: CharOffsets::new(&article.text),
         evidence_written: FxHashSet::default(),
         once: FxHashSet::default(),
     };
@@ -196,7 +230,7 @@ fn write_entities(w: &mut Writer, facts: &Facts, entities: &[NamedNode]) {
 fn write_memberships(w: &mut Writer, facts: &Facts, entities: &[NamedNode]) {
     for (i, m) in facts.memberships.iter().enumerate() {
         let mn = fragment(&w.article, "membership", i);
-        let role = iri(format!("{DATA}role/{}", slug(&m.role)));
+        let role = iri(role_iri(&m.role));
         w.a(&mn, ORG, "Membership");
         w.add(&mn, ORG, "member", entities[m.person].clone());
         w.add(&mn, ORG, "role", role.clone());

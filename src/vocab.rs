@@ -38,12 +38,54 @@ pub fn sparql_prefixes() -> String {
 /// A lower-case, dash-separated form of a label for IRIs ("Antony Blinken" -> "antony-blinken").
 pub fn slug(label: &str) -> String {
     let mut out = String::with_capacity(label.len());
+    push_slug(&mut out, label);
+    out
+}
+
+/// Appends the [`slug`] of `label` to `out`, so that an IRI is built in one
+/// buffer (one is built for every entity of every article).
+pub fn push_slug(out: &mut String, label: &str) {
+    let begin = out.len();
+    if label.is_ascii() {
+        push_ascii_slug(out, label);
+    } else {
+        push_unicode_slug(out, label);
+    }
+    if out.len() == begin {
+        out.push_str("unnamed");
+    }
+}
+
+/// Characters a slug drops without a dash: they join the parts of a word
+/// ("U.S.", "People's").
+fn joins_word(c: char) -> bool {
+    c == '.' || c == '\'' || c == '\u{2019}'
+}
+
+/// [`push_slug`] for ASCII labels (nearly all), byte by byte.
+fn push_ascii_slug(out: &mut String, label: &str) {
+    let begin = out.len();
+    let mut dash = false;
+    for b in label.bytes() {
+        if b.is_ascii_alphanumeric() {
+            if dash && out.len() > begin {
+                out.push('-');
+            }
+            out.push(char::from(b.to_ascii_lowercase()));
+            dash = false;
+        } else if !joins_word(char::from(b)) {
+            dash = true;
+        }
+    }
+}
+
+/// [`push_slug`] for labels with characters beyond ASCII.
+fn push_unicode_slug(out: &mut String, label: &str) {
+    let begin = out.len();
     let mut dash = false;
     for c in label.chars() {
-        // ASCII (nearly every label) without the Unicode tables.
-        let alphanumeric = if c.is_ascii() { c.is_ascii_alphanumeric() } else { c.is_alphanumeric() };
-        if alphanumeric {
-            if dash && !out.is_empty() {
+        if c.is_alphanumeric() {
+            if dash && out.len() > begin {
                 out.push('-');
             }
             if c.is_ascii() {
@@ -52,14 +94,9 @@ pub fn slug(label: &str) -> String {
                 out.extend(c.to_lowercase());
             }
             dash = false;
-        } else if c != '.' && c != '\'' && c != '\u{2019}' {
+        } else if !joins_word(c) {
             dash = true;
         }
-    }
-    if out.is_empty() {
-        "unnamed".to_string()
-    } else {
-        out
     }
 }
 
