@@ -13,7 +13,8 @@
 //! never needs every article's facts in memory at once.
 
 use crate::model::{EntityType, Facts};
-use std::collections::{BTreeSet, HashMap};
+use rustc_hash::FxHashMap as HashMap;
+use std::collections::BTreeSet;
 
 /// The full names of people and the names of organizations of a corpus.
 #[derive(Debug, Default)]
@@ -28,21 +29,16 @@ pub struct NameIndex {
 impl NameIndex {
     /// Records a name the corpus uses.
     pub fn add(&mut self, kind: EntityType, label: &str) {
-        let words: Vec<&str> = label.split_whitespace().collect();
-        if words.len() < 2 {
-            return;
-        }
+        let Some(words) = Words::of(label).filter(|w| w.count >= 2) else { return };
         match kind {
             EntityType::Person => {
-                for key in person_keys(&words) {
-                    self.people.entry(key.to_string()).or_default().insert(label.to_string());
+                insert(&mut self.people, words.last, label);
+                // A short first word of a two-word name: "Xi" of "Xi Jinping".
+                if words.count == 2 && words.first.chars().count() <= 4 {
+                    insert(&mut self.people, words.first, label);
                 }
             }
-            EntityType::Organization => {
-                if let Some(last) = words.last() {
-                    self.orgs.entry((*last).to_string()).or_default().insert(label.to_string());
-                }
-            }
+            EntityType::Organization => insert(&mut self.orgs, words.last, label),
             _ => {}
         }
     }
@@ -71,9 +67,8 @@ impl NameIndex {
                 unique(self.people.get(label)?.iter().filter(|full| surname_fits(full, label)))
             }
             EntityType::Organization if label.contains(' ') => {
-                let last = label.split_whitespace().last()?;
-                let suffix = format!(" {label}");
-                unique(self.orgs.get(last)?.iter().filter(|o| o.ends_with(&suffix)))
+                let last = label.split_whitespace().next_back()?;
+                unique(self.orgs.get(last)?.iter().filter(|o| ends_with_words(o, label)))
             }
             _ => None,
         }
@@ -94,13 +89,40 @@ impl NameIndex {
     }
 }
 
-/// The words a full name is looked up by.
-fn person_keys<'a>(words: &[&'a str]) -> Vec<&'a str> {
-    let mut keys: Vec<&str> = words.last().copied().into_iter().collect();
-    if words.len() == 2 && words[0].chars().count() <= 4 {
-        keys.push(words[0]);
+/// What the look-ups need of a name's words, counted without collecting them
+/// (names are added and looked up for every entity of every article).
+struct Words<'a> {
+    first: &'a str,
+    last: &'a str,
+    /// How many words, counted up to 3 (enough to tell one, two and more).
+    count: usize,
+}
+
+impl<'a> Words<'a> {
+    /// The words of `name`; `None` when it has none.
+    fn of(name: &'a str) -> Option<Words<'a>> {
+        let mut words = name.split_whitespace();
+        let first = words.next()?;
+        let count = 1 + words.by_ref().take(2).count();
+        let last = name.split_whitespace().next_back().unwrap_or(first);
+        Some(Words { first, last, count })
     }
-    keys
+}
+
+/// Adds `name` under `key`, allocating only for what is new.
+fn insert(index: &mut HashMap<String, BTreeSet<String>>, key: &str, name: &str) {
+    let names = match index.get_mut(key) {
+        Some(names) => names,
+        None => index.entry(key.to_string()).or_default(),
+    };
+    if !names.contains(name) {
+        names.insert(name.to_string());
+    }
+}
+
+/// `name` ends with a space and then `words` (`" {words}"`, without building it).
+fn ends_with_words(name: &str, words: &str) -> bool {
+    name.len() > words.len() && name.ends_with(words) && name.as_bytes()[name.len() - words.len() - 1] == b' '
 }
 
 /// Relabels entities of all articles in place (all of them in memory).
@@ -120,8 +142,7 @@ fn unique<'a>(mut it: impl Iterator<Item = &'a String>) -> Option<String> {
 }
 
 fn surname_fits(full: &str, word: &str) -> bool {
-    let words: Vec<&str> = full.split_whitespace().collect();
-    words.last() == Some(&word) || (words.len() == 2 && words[0] == word && word.chars().count() <= 4)
+    Words::of(full).is_some_and(|w| w.last == word || (w.count == 2 && w.first == word && word.chars().count() <= 4))
 }
 
 #[cfg(test)]
