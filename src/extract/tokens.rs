@@ -168,6 +168,13 @@ impl<'t> Words<'t> {
     fn word_end(&self, start: usize) -> usize {
         let mut end = start + run(&self.text[start..], WORD, is_word_char);
         loop {
+            // Most words end before a space: an ASCII byte that is no inner
+            // mark ends the word without decoding what follows.
+            match self.text.as_bytes().get(end) {
+                None => return end,
+                Some(&b) if b.is_ascii() && !is_inner_mark(char::from(b)) => return end,
+                Some(_) => {}
+            }
             let mut after = self.text[end..].chars();
             match (after.next(), after.next()) {
                 (Some(mark), Some(next)) if is_inner_mark(mark) && is_alnum(next) => {
@@ -205,6 +212,22 @@ fn starts_lowercase_with(word: &str, prefix: &str) -> bool {
     }
 }
 
+/// The length of a possessive ending ("'s", "’s") that is not part of the
+/// name: "China's" -> "China". (A plural's apostrophe, "officials'", never
+/// ends a word.)
+fn possessive_len(word: &str) -> usize {
+    let ending = |suffix: &str| word.len() > suffix.len() + 1 && word.ends_with(suffix);
+    if !word.ends_with('s') {
+        0
+    } else if ending("'s") {
+        "'s".len()
+    } else if ending("’s") {
+        "’s".len()
+    } else {
+        0
+    }
+}
+
 /// The tokens of `text[start..end]`, offsets absolute.
 pub fn tokenize<'a>(text: &'a str, start: usize, end: usize, lexicon: &Lexicon) -> Vec<Token<'a>> {
     let slice = &text[start..end];
@@ -212,18 +235,15 @@ pub fn tokenize<'a>(text: &'a str, start: usize, end: usize, lexicon: &Lexicon) 
     for (word_start, word_end) in Words::new(slice) {
         let (mut s, mut e) = (start + word_start, start + word_end);
         let word = &text[s..e];
-        // A possessive is not part of the name: "China's" -> "China".
-        for suffix in ["'s", "’s", "s'", "s’"] {
-            if word.len() > suffix.len() + 1 && word.ends_with(suffix) && !suffix.starts_with('s') {
-                e -= suffix.len();
-            }
-        }
+        e -= possessive_len(word);
         // "then-Speaker", "ex-minister": the prefix is a token of its own.
         let may_have_prefix = word.len() > 3 && (!word.is_ascii() || matches!(word.as_bytes()[0], b't' | b'T' | b'e' | b'E'));
-        for prefix in ["then-", "ex-"].into_iter().filter(|_| may_have_prefix) {
-            if word.len() > prefix.len() && starts_lowercase_with(word, prefix) {
-                tokens.push(Token { text: &text[s..s + prefix.len() - 1], start: s, end: s + prefix.len() - 1 });
-                s += prefix.len();
+        if may_have_prefix {
+            for prefix in ["then-", "ex-"] {
+                if word.len() > prefix.len() && starts_lowercase_with(word, prefix) {
+                    tokens.push(Token { text: &text[s..s + prefix.len() - 1], start: s, end: s + prefix.len() - 1 });
+                    s += prefix.len();
+                }
             }
         }
         // Keep the period of an abbreviation or an initial with its word.
