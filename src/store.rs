@@ -10,6 +10,9 @@ use oxigraph::model::{GraphName, GraphNameRef, NamedNode, NamedNodeRef, NamedOrB
 use oxigraph::sparql::{CancellationToken, QueryResults, SparqlEvaluator};
 use oxigraph::store::Store;
 use rustc_hash::FxHashSet;
+
+pub mod bulk;
+pub use bulk::BulkWriter;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -45,6 +48,12 @@ pub enum StoreError {
     /// A SPARQL update that does not parse, or failed while running.
     #[error("update failed: {0}")]
     Update(String),
+    /// The bulk loader's thread panicked (a bug, not bad input).
+    #[error("the bulk loader writing {path} stopped unexpectedly")]
+    LoaderPanicked {
+        /// The store folder.
+        path: PathBuf,
+    },
 }
 
 /// How [`GraphStore::query_with`] runs a query: the dataset the SPARQL
@@ -76,7 +85,10 @@ impl GraphStore {
             return Err(StoreError::Storage { path: path.to_path_buf(), cause: source });
         }
         match Store::open(path) {
-            Ok(store) => Ok(GraphStore { store, path: path.to_path_buf() }),
+            Ok(store) => {
+                bulk::remove_leftovers(path);
+                Ok(GraphStore { store, path: path.to_path_buf() })
+            }
             Err(e) if is_lock_error(&e) => Err(StoreError::Locked { path: path.to_path_buf() }),
             Err(cause) => Err(StoreError::Storage { path: path.to_path_buf(), cause }),
         }
@@ -94,14 +106,11 @@ impl GraphStore {
         tx.commit().map_err(|e| self.storage(e))
     }
 
-    /// Adds the quads of articles the store does not hold yet through oxigraph's
-    /// bulk loader (sorted files ingested at once, far faster than transactions
-    /// for a first build). The load is atomic: a killed build leaves none of them.
-    pub fn bulk_insert(&self, quads: Vec<Quad>) -> Result<(), StoreError> {
-        // One background thread: extraction keeps the other core busy meanwhile.
-        let mut loader = self.store.bulk_loader().with_num_threads(1).with_max_memory_size_in_megabytes(512);
-        loader.load_quads(quads).map_err(|e| self.storage(e))?;
-        loader.commit().map_err(|e| self.storage(e))
+    /// A writer for the quads of articles the store does not hold yet, through
+    /// oxigraph's bulk loader (sorted files ingested at once, far faster than
+    /// transactions for a first build); see [`bulk`].
+    pub fn bulk_writer(&self) -> BulkWriter {
+        BulkWriter::start(self)
     }
 
     /// The content hash recorded for each article graph (graph IRI -> hash),

@@ -138,4 +138,12 @@ fn a_killed_build_leaves_only_whole_articles_and_the_next_build_completes_it() {
     let resumed = dir.run(&["build", "news", "--store", "store", "--no-exports"]);
     assert!(resumed.status.success(), "{}", stderr(&resumed));
     assert_eq!(quads(&dir, "store"), full, "the next build completes the store");
+    // The files of the load the kill interrupted are not left behind.
+    let leftovers: Vec<_> = std::fs::read_dir(dir.path("store"))
+        .expect("store folder")
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|name| name.starts_with("bulk-"))
+        .collect();
+    assert!(leftovers.is_empty(), "files of the killed load remain: {leftovers:?}");
 }
