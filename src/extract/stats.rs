@@ -31,6 +31,8 @@ pub fn extract(analysis: &Analysis, lexicon: &Lexicon, quotes: &[FoundQuote], fa
         if s.headline {
             continue;
         }
+        // The sentence's words in lower case, made once for all its numbers.
+        let mut lower: Option<Vec<Cow<str>>> = None;
         let mut k = 0;
         while k < s.tokens.len() {
             let Some((value, end)) = number_at(s, k, lexicon) else {
@@ -44,7 +46,7 @@ pub fn extract(analysis: &Analysis, lexicon: &Lexicon, quotes: &[FoundQuote], fa
             let start = qualifier_start(s, k);
             let label = label(analysis.text, s, start, end);
             let source = quote_speaker(quotes, s.tokens[k].start)
-                .or_else(|| sentence_source(analysis, s, k, facts))
+                .or_else(|| sentence_source(analysis, s, k, lower.get_or_insert_with(|| lowered(s)), facts))
                 .or_else(|| previous_source.filter(|(p, _)| p + 1 == si).map(|(_, e)| e));
             if let Some(src) = source {
                 previous_source = Some((si, src));
@@ -58,10 +60,21 @@ pub fn extract(analysis: &Analysis, lexicon: &Lexicon, quotes: &[FoundQuote], fa
     }
 }
 
+/// The words of a sentence in lower case.
+fn lowered<'a>(s: &AnalysedSentence<'a>) -> Vec<Cow<'a, str>> {
+    s.tokens.iter().map(|t| t.lower()).collect()
+}
+
 /// The number starting at token `k`: (value, one past its last token).
 fn number_at(s: &AnalysedSentence, k: usize, lexicon: &Lexicon) -> Option<(f64, usize)> {
     let t = &s.tokens[k];
     let raw = t.text;
+    // Most words start with a lower-case letter: no digits and no currency
+    // sign after capitals, so only a number word makes them a number.
+    if raw.starts_with(|c: char| c.is_ascii_lowercase()) {
+        let value = spelled_number(raw, lexicon)?;
+        return Some(scale_and_percent(s, k + 1, value, false, lexicon));
+    }
     // A currency sign, maybe after a country code: "$", "C$", "US$", "€".
     let digits = match currency_sign(raw) {
         Some(p) if raw[..p].chars().all(|c| c.is_ascii_uppercase()) && p <= 3 => &raw[p + raw[p..].chars().next().map_or(1, char::len_utf8)..],
@@ -74,18 +87,26 @@ fn number_at(s: &AnalysedSentence, k: usize, lexicon: &Lexicon) -> Option<(f64, 
     let written_in_digits = digits.starts_with(|c: char| c.is_ascii_digit()) && !digits.contains(['-', '/', ':']);
     let glued_scale = || if glued.is_empty() { Some(1.0) } else { lexicon.number_word(glued).filter(|v| *v >= 1000.0) };
     let in_digits = written_in_digits.then(|| Some(digits.replace(',', "").parse::<f64>().ok()? * glued_scale()?)).flatten();
-    let (mut value, numeric) = match in_digits {
+    let (value, numeric) = match in_digits {
         Some(v) => (v, true),
-        None => {
-            let v = lexicon.number_word(raw)?;
-            if matches!(raw.to_lowercase().as_str(), "one" | "hundred" | "thousand" | "million" | "billion" | "trillion" | "half" | "quarter" | "third") {
-                return None;
-            }
-            (v, false)
-        }
+        None => (spelled_number(raw, lexicon)?, false),
     };
-    let mut end = k + 1;
-    // Scale words and percent: "1.7 million", "5.5m", "40 percent", "98%".
+    Some(scale_and_percent(s, k + 1, value, numeric, lexicon))
+}
+
+/// The value of a number word that can count something ("eight", not "one"
+/// or "million" alone).
+fn spelled_number(raw: &str, lexicon: &Lexicon) -> Option<f64> {
+    let v = lexicon.number_word(raw)?;
+    if matches!(raw.to_lowercase().as_str(), "one" | "hundred" | "thousand" | "million" | "billion" | "trillion" | "half" | "quarter" | "third") {
+        return None;
+    }
+    Some(v)
+}
+
+/// A scale word or percent after a number ("1.7 million", "40 percent",
+/// "5 per cent") that ends at token `end`: (value, one past its last token).
+fn scale_and_percent(s: &AnalysedSentence, mut end: usize, mut value: f64, numeric: bool, lexicon: &Lexicon) -> (f64, usize) {
     if let Some(next) = s.tokens.get(end) {
         let lower = next.lower();
         if let Some(scale) = lexicon.number_word(&lower).filter(|v| *v >= 1000.0) {
@@ -97,7 +118,7 @@ fn number_at(s: &AnalysedSentence, k: usize, lexicon: &Lexicon) -> Option<(f64, 
             end += if lower == "per" { 2 } else { 1 };
         }
     }
-    Some((value, end))
+    (value, end)
 }
 
 /// Where the first '$', '€' or '£' of a word is (ASCII words, nearly all,
@@ -191,8 +212,7 @@ fn is_source(m: &Mention) -> bool {
 }
 
 /// "according to X", "data from X", "X reported that ...", or an organization subject.
-fn sentence_source(analysis: &Analysis, s: &AnalysedSentence, k: usize, facts: &mut Facts) -> Option<usize> {
-    let lower: Vec<Cow<str>> = s.tokens.iter().map(|t| t.lower()).collect();
+fn sentence_source(analysis: &Analysis, s: &AnalysedSentence, k: usize, lower: &[Cow<str>], facts: &mut Facts) -> Option<usize> {
     for (i, w) in lower.iter().enumerate() {
         let cue = (w == "according" && lower.get(i + 1).is_some_and(|n| n == "to"))
             || (w == "data" && lower.get(i + 1).is_some_and(|n| matches!(n.as_ref(), "from" | "for" | "by" | "of")));
