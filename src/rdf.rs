@@ -75,20 +75,21 @@ fn evidence_node(article: &NamedNode, start: usize, end: usize) -> NamedNode {
     NamedNode::new_unchecked(s)
 }
 
-/// Character offsets of byte offsets, counted on from the last offset asked
-/// for (evidence comes mostly in text order) instead of from the start of the
-/// text every time.
+/// Character offsets of byte offsets. Offsets asked for beyond all before are
+/// kept as checkpoints, and an offset is counted on from the nearest
+/// checkpoint before it: each relation family asks in text order, so a text
+/// is counted about once, not once per family.
 struct CharOffsets<'a> {
     text: &'a str,
-    /// Every character is one byte (most articles): offsets need no counting.
+    /// Every character is one byte (some articles): offsets need no counting.
     ascii: bool,
-    /// The last (byte, characters before it) counted.
-    last: (usize, usize),
+    /// (byte, characters before it), in order of bytes; starts with (0, 0).
+    checkpoints: Vec<(usize, usize)>,
 }
 
 impl<'a> CharOffsets<'a> {
     fn new(text: &'a str) -> CharOffsets<'a> {
-        CharOffsets { text, ascii: text.is_ascii(), last: (0, 0) }
+        CharOffsets { text, ascii: text.is_ascii(), checkpoints: vec![(0, 0)] }
     }
 
     /// The character offset of `byte`; 0 for a byte that is not a character
@@ -100,9 +101,16 @@ impl<'a> CharOffsets<'a> {
         if self.ascii {
             return byte;
         }
-        let (from, before) = if self.last.0 <= byte { self.last } else { (0, 0) };
+        // The first checkpoint is (0, 0), so one is always at or before `byte`.
+        let after = self.checkpoints.partition_point(|&(b, _)| b <= byte);
+        let (from, before) = self.checkpoints[after - 1];
+        if from == byte {
+            return before;
+        }
         let chars = before + self.text[from..byte].chars().count();
-        self.last = (byte, chars);
+        if after == self.checkpoints.len() {
+            self.checkpoints.push((byte, chars));
+        }
         chars
     }
 }
