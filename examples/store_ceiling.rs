@@ -43,6 +43,6 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         store.flush()?;
     }
     let seconds = started.elapsed().as_secs_f64();
-    println!("{count} quads in {seconds:.2} s: {:.0} quads/s", count as f64 / seconds);
+    println!("quads: {count} in {seconds:.2} s ({:.0} quads/s)", count as f64 / seconds);
     Ok(())
 }

@@ -28,9 +28,11 @@ MAX_RSS_MB=${BENCH_MAX_RSS_MB:-8000}
 TIMEOUT_S=${BENCH_TIMEOUT:-3600}
 BUILT_BIN=target/release/newsgraph
 BUILT_GEN=target/release/examples/gen_corpus
+BUILT_CEILING=target/release/examples/store_ceiling
 # Copies, so that a rebuild by someone else mid-run does not change what is measured.
 BIN=$BENCH_DIR/bin/newsgraph
 GEN=$BENCH_DIR/bin/gen_corpus
+CEILING=$BENCH_DIR/bin/store_ceiling
 
 die() { echo "bench: $*" >&2; exit 1; }
 note() { echo "bench: $*" >&2; }
@@ -179,8 +181,15 @@ bench_size() {
     TABLES+="| extraction alone | (this build has no \`--dry-run\`) | | | | | |"$'\n'
   fi
   rm -rf "$store"
+  if ! disk_for_store "$bytes"; then
+    TABLES+="| first build into an on-disk store | not run: $NO_DISK | | | | | |"$'\n'
+    R[$size.build.skipped]=1
+    rm -rf "$BENCH_DIR/dry-run-store"
+    return 0
+  fi
   measure "$size first build" "$BIN" build "$dir" --store "$store" --no-exports
   add_row "first build into an on-disk store" "$bytes" yes
+  R[$size.store.bytes]=$(du -sb "$store" | cut -f1)
   R[$size.build.mbps]=$(calc 'a / 1e6 / b' "$bytes" "$SECONDS_TAKEN")
   keep_rss "$size"
   if [ -n "$STOPPED" ]; then
@@ -192,8 +201,39 @@ bench_size() {
     R[$size.rebuild.s]=$SECONDS_TAKEN
     [ -z "$STOPPED" ] || R[$size.rebuild.stopped]=1
     keep_rss "$size"
+    store_ceiling "$size" "$store" "$bytes"
   fi
+  TABLES+=$'\n'"Store on disk after the first build: $(calc 'a / 1e9' "${R[$size.store.bytes]:-0}" | xargs printf '%.1f') GB."$'\n'
   rm -rf "$store" "$BENCH_DIR/dry-run-store"
+}
+
+# Bytes of store per byte of news, measured at 100 MB (2.9 GB of store) with
+# some room for the files a load holds before it commits.
+STORE_PER_CORPUS_BYTE=40
+
+# True when the disk under $BENCH_DIR can hold the store of a corpus of
+# BYTES; otherwise NO_DISK says why (a full disk would break more than this).
+disk_for_store() {
+  local need free
+  need=$(calc 'a * b' "$1" "$STORE_PER_CORPUS_BYTE" | xargs printf '%.0f')
+  free=$(df -B1 --output=avail "$BENCH_DIR" | tail -1 | tr -d ' ')
+  [ "$free" -gt "$need" ] && return 0
+  NO_DISK="the store needs about $(calc 'a / 1e9' "$need" | xargs printf '%.0f') GB of disk ($STORE_PER_CORPUS_BYTE bytes per byte of news), $(calc 'a / 1e9' "$free" | xargs printf '%.0f') GB are free"
+  note "$NO_DISK"
+  return 1
+}
+
+# oxigraph's own bulk loader on the same quads, already in memory: the ceiling
+# of any pipeline into this store. The quads are exported from the build's
+# store; above 100 MB they would not fit in memory, so the row is left out.
+store_ceiling() {
+  local size=$1 store=$2 bytes=$3 nq="$BENCH_DIR/graph-$1.nq"
+  [ "$bytes" -le 150000000 ] || return 0
+  "$BIN" export --store "$store" --format nquads -o "$nq" >/dev/null 2>&1 || { note "export for the store ceiling failed"; return 0; }
+  rm -rf "$BENCH_DIR/ceiling-store"
+  measure "$size oxigraph bulk loader alone" "$CEILING" "$nq" "$BENCH_DIR/ceiling-store"
+  add_row 'oxigraph'"'"'s own bulk loader, same quads already in memory (`examples/store_ceiling`)' "$bytes" yes
+  rm -rf "$nq" "$BENCH_DIR/ceiling-store"
 }
 
 ensure_spacy() {
@@ -248,17 +288,26 @@ rate_figure() {
 }
 
 targets() {
-  local largest="" s
-  for s in "${sizes[@]}"; do largest=$s; done
+  local largest="" built="" s
+  for s in "${sizes[@]}"; do
+    largest=$s
+    [ -n "${R[$s.build.skipped]:-}" ] || built=$s
+  done
   local ex="" bu="" mem="" rb="" fx="" fb="" fm="" fr=""
   if [ -n "$largest" ]; then
-    ex=${R[$largest.extract.mbps]:-}; bu=${R[$largest.build.mbps]:-}
-    fx=$(rate_figure "$largest.extract" "$largest"); fb=$(rate_figure "$largest.build" "$largest")
+    ex=${R[$largest.extract.mbps]:-}
+    fx=$(rate_figure "$largest.extract" "$largest")
+  fi
+  if [ -n "$built" ]; then
+    bu=${R[$built.build.mbps]:-}
+    fb=$(rate_figure "$built.build" "$built")
   fi
   if [ -n "${R[1GB.rss]:-}" ]; then mem=$(calc 'a * 1024 / 1e6' "${R[1GB.rss]}"); fm=$(printf '%.0f MB' "$mem"); fi
   local mem_verdict; mem_verdict=$(verdict "$mem" 'a < 1000')
   if [ -n "${R[1GB.build.stopped]:-}" ] && [ "$mem_verdict" = met ]; then
     fm="$fm until the first build was stopped"; mem_verdict="not established"
+  elif [ -n "${R[1GB.build.skipped]:-}" ]; then
+    fm="$fm in extraction alone; the first build was not run (disk)"; mem_verdict="not established"
   fi
   rb=${R[100MB.rebuild.s]:-}; fr=${rb:+$rb s}
   echo "| target (2 cores) | measured | |"
@@ -276,13 +325,13 @@ main() {
   ensure_gnu_time
   mkdir -p "$BENCH_DIR"
   if [ "${BENCH_SKIP_BUILD:-0}" = 1 ]; then
-    [ -x "$BUILT_BIN" ] && [ -x "$BUILT_GEN" ] || die "BENCH_SKIP_BUILD=1 but $BUILT_BIN or $BUILT_GEN is missing"
+    [ -x "$BUILT_BIN" ] && [ -x "$BUILT_GEN" ] && [ -x "$BUILT_CEILING" ] || die "BENCH_SKIP_BUILD=1 but $BUILT_BIN, $BUILT_GEN or $BUILT_CEILING is missing"
   else
     note "building the release binary and the corpus generator"
-    cargo build --release --bin newsgraph --example gen_corpus >&2 || die "cargo build failed"
+    cargo build --release --bin newsgraph --example gen_corpus --example store_ceiling >&2 || die "cargo build failed"
   fi
   mkdir -p "$BENCH_DIR/bin"
-  cp "$BUILT_BIN" "$BIN" && cp "$BUILT_GEN" "$GEN"
+  cp "$BUILT_BIN" "$BIN" && cp "$BUILT_GEN" "$GEN" && cp "$BUILT_CEILING" "$CEILING"
   TABLES=""
   SPACY=""
   LOAD_BEFORE=$(cut -d' ' -f1 /proc/loadavg)
