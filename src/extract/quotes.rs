@@ -17,6 +17,8 @@ use super::tokens::Token;
 use super::{relation_entity, Analysis};
 use crate::lexicon::Lexicon;
 use crate::model::{EntityType, Evidence, Facts, Quote, Span};
+use aho_corasick::AhoCorasick;
+use std::sync::OnceLock;
 
 /// A quotation found in the text, with the speaker when one was found.
 #[derive(Debug, Clone)]
@@ -105,6 +107,14 @@ fn is_quote_char(c: char) -> bool {
     matches!(c, '\u{201c}' | '\u{201d}' | '"' | '\u{2018}' | '\u{2019}' | '\'')
 }
 
+/// The bytes a quotation mark starts with: '"' and '\'' are ASCII, the curly
+/// marks start with 0xE2. A search for three bytes runs over many bytes at a
+/// time (memchr), where a test of every byte was a tenth of quote finding.
+fn mark_starts() -> &'static AhoCorasick {
+    static STARTS: OnceLock<AhoCorasick> = OnceLock::new();
+    STARTS.get_or_init(|| AhoCorasick::new([&b"\""[..], b"'", b"\xE2"]).expect("three one-byte patterns build"))
+}
+
 /// The quotation marks of a paragraph, in order. Pairing looks at nothing
 /// else but their neighbours, so the paragraph is not read character by
 /// character unless it writes a mark as two apostrophes.
@@ -112,16 +122,14 @@ fn marks(par: &str) -> Vec<Mark> {
     if par.contains("''") {
         return marks_with_double_apostrophes(par);
     }
-    let bytes = par.as_bytes();
     let mut out = Vec::new();
-    let mut from = 0;
-    // '"' and '\'' are ASCII; the curly marks start with 0xE2.
-    while let Some(i) = bytes[from..].iter().position(|&b| matches!(b, b'"' | b'\'' | 0xE2)) {
-        let pos = from + i;
+    // Matches are single bytes that start characters, so every one is a char boundary.
+    for found in mark_starts().find_iter(par.as_bytes()) {
+        let pos = found.start();
         let c = par[pos..].chars().next().unwrap_or(' ');
-        from = pos + c.len_utf8();
         if is_quote_char(c) {
-            out.push(Mark { pos, c, len: c.len_utf8(), prev: par[..pos].chars().next_back(), next: par[from..].chars().next() });
+            let after = pos + c.len_utf8();
+            out.push(Mark { pos, c, len: c.len_utf8(), prev: par[..pos].chars().next_back(), next: par[after..].chars().next() });
         }
     }
     out
