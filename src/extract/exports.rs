@@ -34,10 +34,14 @@ pub fn extract(analysis: &Analysis, lexicon: &Lexicon, facts: &mut Facts) {
             continue;
         }
         for (v, t) in s.tokens.iter().enumerate() {
+            // "Ministry of Supply": a capitalised word inside a sentence is no
+            // verb (a cheaper test than the look-up, so it comes first).
+            if v > 0 && t.is_capitalised() {
+                continue;
+            }
             let Some(direction) = lexicon.trade_verb(t.text) else { continue };
-            // "Ministry of Supply": a capitalised word inside a name is no verb.
-            let in_name = s.mentions.iter().any(|m| m.tokens.0 <= v && v < m.tokens.1) || (v > 0 && t.is_capitalised());
-            if in_name {
+            // Nor is a word inside a name.
+            if s.mentions.iter().any(|m| m.tokens.0 <= v && v < m.tokens.1) {
                 continue;
             }
             if negated(s, v) || (direction == TradeDirection::Inbound && !from_follows(s, v) && !is_buyer_verb(t)) {
