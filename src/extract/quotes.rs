@@ -312,7 +312,7 @@ fn after_quote(analysis: &Analysis, si: usize, from: usize, lexicon: &Lexicon, f
         let at = window[pos + 1].0 + 1;
         return speaker_from(analysis, si, at, at + 8, facts);
     }
-    let verb_pos = window.iter().position(|(_, t)| lexicon.speech_verb(t.text).is_some() && !t.is_capitalised())?;
+    let verb_pos = window.iter().position(|(_, t)| !t.is_capitalised() && lexicon.speech_verb(t.text).is_some())?;
     let verb_idx = window[verb_pos].0;
     if verb_pos == 0 {
         // "said X", "said the ministry".
@@ -379,7 +379,7 @@ fn before_quote(analysis: &Analysis, si: usize, until: usize, lexicon: &Lexicon,
         .tokens
         .iter()
         .enumerate()
-        .filter(|(_, t)| t.end <= until && lexicon.speech_verb(t.text).is_some() && !t.is_capitalised() && !inside_quote(analysis, t.start))
+        .filter(|(_, t)| t.end <= until && !t.is_capitalised() && lexicon.speech_verb(t.text).is_some() && !inside_quote(analysis, t.start))
         .collect();
     for &(verb_idx, verb) in verbs.iter().rev() {
         let found = if verb.text.ends_with("ing") {
@@ -509,7 +509,7 @@ fn speech_verb_near(analysis: &Analysis, q: &RawQuote, lexicon: &Lexicon) -> Opt
     s.tokens
         .iter()
         .filter(|t| t.start >= q.close || t.end <= q.open)
-        .find(|t| lexicon.speech_verb(t.text).is_some() && !t.is_capitalised())
+        .find(|t| !t.is_capitalised() && lexicon.speech_verb(t.text).is_some())
         .map(|t| t.lower().into_owned())
 }
 
