@@ -20,16 +20,16 @@ pub fn resolve(analysis: &mut Analysis, lexicon: &Lexicon) {
     let full_names = full_person_names(analysis);
     let text = analysis.text;
     for s in &mut analysis.sentences {
-        let sentence_tokens = s.tokens.clone();
-        for m in s.mentions.iter_mut().filter(|m| m.cue == Cue::Candidate) {
+        let AnalysedSentence { tokens, mentions, .. } = s;
+        for m in mentions.iter_mut().filter(|m| m.cue == Cue::Candidate) {
             if let Some(full) = nearest_full_name(&full_names, m) {
                 m.label = full;
                 m.cue = Cue::Name;
-            } else if marked_as_person(text, &sentence_tokens, m, lexicon) {
+            } else if marked_as_person(text, tokens, m, lexicon) {
                 m.cue = Cue::Name;
             }
         }
-        s.mentions.retain(|m| m.cue != Cue::Candidate);
+        mentions.retain(|m| m.cue != Cue::Candidate);
     }
 }
 
@@ -115,7 +115,8 @@ fn unknown_defined_name(text: &str, s: &AnalysedSentence) -> Option<(Mention, St
     let toks = &s.tokens;
     for (i, t) in toks.iter().enumerate() {
         let acronym = t.text;
-        let bracketed = i > 0 && text[toks[i - 1].end..t.start].trim() == "(" && text[t.end..].starts_with(')');
+        // The closing bracket first: it rules out nearly every word in one byte.
+        let bracketed = i > 0 && text[t.end..].starts_with(')') && text[toks[i - 1].end..t.start].trim() == "(";
         if !bracketed || !(2..=8).contains(&acronym.len()) || !acronym.chars().all(|c| c.is_ascii_uppercase()) {
             continue;
         }
