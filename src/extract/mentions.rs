@@ -56,9 +56,11 @@ pub fn find(text: &str, tokens: &[Token], headline: bool, lexicon: &Lexicon) -> 
     let mut i = 0;
     while i < tokens.len() {
         // "Rice Exporters Federation": a capitalised substance word inside a name is part of the name.
-        let inside_name = tokens[i].is_capitalised() && i > 0 && tokens.get(i + 1).is_some_and(|n| n.is_capitalised() && adjacent(text, &tokens[i], n));
-        if let Some(m) = substances[i].clone().filter(|_| hits[i].is_none() && !inside_name) {
-            i = m.tokens.1;
+        let inside_name = || tokens[i].is_capitalised() && i > 0 && tokens.get(i + 1).is_some_and(|n| n.is_capitalised() && adjacent(text, &tokens[i], n));
+        if let Some((end, entry)) = substances[i].filter(|_| hits[i].is_none() && !inside_name()) {
+            let mut m = mention(tokens, i, end, EntityType::Substance, entry.canonical.clone(), Cue::Name);
+            m.class = entry.class.clone();
+            i = end;
             mentions.push(m);
             continue;
         }
@@ -423,8 +425,10 @@ fn push_name(text: &str, tokens: &[Token], s: usize, e: usize, headline: bool, a
     }
 }
 
-/// Substance names (any case), indexed by their first token.
-fn substance_hits(text: &str, tokens: &[Token], lexicon: &Lexicon) -> Vec<Option<Mention>> {
+/// Substance names (any case), indexed by their first token: (one past
+/// their last token, entry), as [`Hit`]s. Mentions are made only of those
+/// used, and a vector of small hits is cheap to fill for every sentence.
+fn substance_hits<'l>(text: &str, tokens: &[Token], lexicon: &'l Lexicon) -> Vec<Hit<'l>> {
     let mut hits = vec![None; tokens.len()];
     let (Some(first), Some(last)) = (tokens.first(), tokens.last()) else { return hits };
     for (s, e, entry) in lexicon.find_substances(&text[first.start..last.end]) {
@@ -432,9 +436,7 @@ fn substance_hits(text: &str, tokens: &[Token], lexicon: &Lexicon) -> Vec<Option
         let a = tokens.iter().position(|t| t.start == s);
         let b = tokens.iter().position(|t| t.end == e);
         if let (Some(a), Some(b)) = (a, b) {
-            let mut m = mention(tokens, a, b + 1, EntityType::Substance, entry.canonical.clone(), Cue::Name);
-            m.class = entry.class.clone();
-            hits[a] = Some(m);
+            hits[a] = Some((b + 1, entry));
         }
     }
     hits
