@@ -9,7 +9,8 @@ use crate::model::{Article, EntityType, Evidence, Facts};
 use crate::vocab::{article_iri, push_slug, DATA, NG, ORG, PROV, RDF, RDFS, SKOS, XSD};
 use std::fmt::Write as _;
 use oxigraph::model::{GraphName, Literal, NamedNode, NamedOrBlankNode, Quad, Term};
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::{FxBuildHasher, FxHashMap, FxHashSet};
+use std::hash::BuildHasher;
 
 /// The IRI of an entity from its type and canonical label.
 pub fn entity_iri(kind: EntityType, label: &str) -> String {
@@ -123,8 +124,11 @@ struct Writer<'a> {
     offsets: CharOffsets<'a>,
     /// Evidence nodes already described, by their offsets (several relations share a sentence).
     evidence_written: FxHashSet<(usize, usize)>,
-    /// The quads that can come more than once (see [`Writer::add_once`]).
-    once: FxHashSet<Quad>,
+    /// The quads that can come more than once (see [`Writer::add_once`]), as
+    /// their index in `quads` by their hash: the quads are not copied.
+    once: FxHashMap<u64, usize>,
+    /// Indices of such quads whose hash another one had first.
+    collided: Vec<usize>,
 }
 
 impl<'a> Writer<'a> {
@@ -144,9 +148,20 @@ impl<'a> Writer<'a> {
     /// repeats was wasted work.
     fn add_once(&mut self, s: &NamedNode, namespace: &str, local: &str, o: impl Into<Term>) {
         let quad = self.quad(s, namespace, local, o);
-        if self.once.insert(quad.clone()) {
-            self.quads.push(quad);
+        let hash = FxBuildHasher.hash_one(&quad);
+        match self.once.get(&hash) {
+            Some(&i) if self.quads[i] == quad => return,
+            Some(_) => {
+                if self.collided.iter().any(|&i| self.quads[i] == quad) {
+                    return;
+                }
+                self.collided.push(self.quads.len());
+            }
+            None => {
+                self.once.insert(hash, self.quads.len());
+            }
         }
+        self.quads.push(quad);
     }
 
     fn a(&mut self, s: &NamedNode, namespace: &str, class: &str) {
@@ -188,7 +203,8 @@ pub fn article_quads(article: &Article, facts: &Facts) -> Vec<Quad> {
         quads: Vec::with_capacity(quads_needed(facts)),
         offsets: CharOffsets::new(&article.text),
         evidence_written: FxHashSet::default(),
-        once: FxHashSet::default(),
+        once: FxHashMap::default(),
+        collided: Vec::new(),
     };
     w.a(&node, NG, "Article");
     w.a(&node, PROV, "Entity");
