@@ -18,7 +18,11 @@ pub struct Token<'a> {
 impl<'a> Token<'a> {
     /// Starts with an upper-case letter.
     pub fn is_capitalised(&self) -> bool {
-        self.text.starts_with(|c: char| c.is_uppercase())
+        // Most words start with an ASCII byte, which is its own character.
+        match self.text.as_bytes().first() {
+            Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+            _ => self.text.starts_with(|c: char| c.is_uppercase()),
+        }
     }
 
     /// Lower-case form, for comparisons and look-ups (borrowed when the word
@@ -148,7 +152,12 @@ impl<'t> Words<'t> {
     /// End of two or more initials ("U.S.") starting at `start`: the first
     /// alternative, preferred when it matches.
     fn initials_end(&self, start: usize) -> Option<usize> {
-        if self.text.as_bytes().get(start).is_some_and(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        let bytes = self.text.as_bytes();
+        if bytes.get(start).is_some_and(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+            return None;
+        }
+        // An ASCII capital is one byte: without a period right after it, no initial starts here.
+        if bytes.get(start).is_some_and(u8::is_ascii) && bytes.get(start + 1) != Some(&b'.') {
             return None;
         }
         let mut chars = self.text[start..].chars();
