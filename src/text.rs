@@ -47,10 +47,15 @@ fn blank_furniture(text: &str, lexicon: &Lexicon) -> String {
         if i > 0 {
             out.push('\n');
         }
-        let mut line = line.to_string();
+        // Most lines hold no furniture, and are copied once, as they are.
+        let Some((start, end)) = lexicon.furniture(line) else {
+            out.push_str(line);
+            continue;
+        };
+        let mut line = blank(line, start, end);
         // A line can hold several pieces of furniture (a dateline, then a credit):
-        // blank until nothing matches.
-        for _ in 0..4 {
+        // blank until nothing matches (four times at most, the first included).
+        for _ in 1..4 {
             match lexicon.furniture(&line) {
                 Some((start, end)) => line = blank(&line, start, end),
                 None => break,
@@ -155,15 +160,20 @@ fn tidy_lines(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut blank_run = 0;
     for line in text.lines() {
-        let words: Vec<&str> = line.split_whitespace().collect();
-        if words.is_empty() {
+        let mut words = line.split_whitespace();
+        let Some(first) = words.next() else {
             blank_run += 1;
             continue;
-        }
+        };
         if !out.is_empty() {
             out.push_str(if blank_run > 0 { "\n\n" } else { "\n" });
         }
-        out.push_str(&words.join(" "));
+        // Written word by word: no vector of words and joined copy per line.
+        out.push_str(first);
+        for word in words {
+            out.push(' ');
+            out.push_str(word);
+        }
         blank_run = 0;
     }
     out
