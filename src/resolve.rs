@@ -22,7 +22,10 @@ pub struct NameIndex {
     /// Full person names (two words or more) by their last word and, for two-word
     /// names, also by their first word ("Xi Jinping" is "Xi").
     people: HashMap<String, BTreeSet<String>>,
-    /// Organization names (two words or more) by their last word.
+    /// Organization names (two words or more) by each of their endings of
+    /// two words or more ("Foreign Ministry" of "Chinese Foreign Ministry"):
+    /// a short name finds the names it ends without scanning every name
+    /// that shares its last word.
     orgs: HashMap<String, BTreeSet<String>>,
 }
 
@@ -38,7 +41,11 @@ impl NameIndex {
                     insert(&mut self.people, words.first, label);
                 }
             }
-            EntityType::Organization => insert(&mut self.orgs, words.last, label),
+            EntityType::Organization => {
+                for ending in endings(label) {
+                    insert(&mut self.orgs, ending, label);
+                }
+            }
             _ => {}
         }
     }
@@ -67,8 +74,9 @@ impl NameIndex {
                 unique(self.people.get(label)?.iter().filter(|full| surname_fits(full, label)))
             }
             EntityType::Organization if label.contains(' ') => {
-                let last = label.split_whitespace().next_back()?;
-                unique(self.orgs.get(last)?.iter().filter(|o| ends_with_words(o, label)))
+                // A label of spaces alone names nothing.
+                label.split_whitespace().next_back()?;
+                unique(self.orgs.get(label)?.iter())
             }
             _ => None,
         }
@@ -120,9 +128,10 @@ fn insert(index: &mut HashMap<String, BTreeSet<String>>, key: &str, name: &str) 
     }
 }
 
-/// `name` ends with a space and then `words` (`" {words}"`, without building it).
-fn ends_with_words(name: &str, words: &str) -> bool {
-    name.len() > words.len() && name.ends_with(words) && name.as_bytes()[name.len() - words.len() - 1] == b' '
+/// What follows each space of `name` that still holds a space: the endings a
+/// shorter name of two words or more can be (`name` ends with `" {ending}"`).
+fn endings(name: &str) -> impl Iterator<Item = &str> {
+    name.match_indices(' ').map(move |(i, _)| &name[i + 1..]).filter(|ending| ending.contains(' '))
 }
 
 /// Relabels entities of all articles in place (all of them in memory).
