@@ -78,19 +78,23 @@ fn evidence_node(article: &NamedNode, start: usize, end: usize) -> NamedNode {
 
 /// Character offsets of byte offsets. Offsets asked for beyond all before are
 /// kept as checkpoints, and an offset is counted on from the nearest
-/// checkpoint before it: each relation family asks in text order, so a text
-/// is counted about once, not once per family.
+/// checkpoint or the last offset asked for, whichever is closer before it:
+/// each relation family asks in text order, so the second family on does not
+/// count from the start of the text again, and no offset is counted from
+/// further away than from the last one.
 struct CharOffsets<'a> {
     text: &'a str,
     /// Every character is one byte (some articles): offsets need no counting.
     ascii: bool,
     /// (byte, characters before it), in order of bytes; starts with (0, 0).
     checkpoints: Vec<(usize, usize)>,
+    /// The last (byte, characters before it) counted.
+    last: (usize, usize),
 }
 
 impl<'a> CharOffsets<'a> {
     fn new(text: &'a str) -> CharOffsets<'a> {
-        CharOffsets { text, ascii: text.is_ascii(), checkpoints: vec![(0, 0)] }
+        CharOffsets { text, ascii: text.is_ascii(), checkpoints: vec![(0, 0)], last: (0, 0) }
     }
 
     /// The character offset of `byte`; 0 for a byte that is not a character
@@ -104,12 +108,11 @@ impl<'a> CharOffsets<'a> {
         }
         // The first checkpoint is (0, 0), so one is always at or before `byte`.
         let after = self.checkpoints.partition_point(|&(b, _)| b <= byte);
-        let (from, before) = self.checkpoints[after - 1];
-        if from == byte {
-            return before;
-        }
+        let checkpoint = self.checkpoints[after - 1];
+        let (from, before) = if checkpoint.0 < self.last.0 && self.last.0 <= byte { self.last } else { checkpoint };
         let chars = before + self.text[from..byte].chars().count();
-        if after == self.checkpoints.len() {
+        self.last = (byte, chars);
+        if after == self.checkpoints.len() && byte > checkpoint.0 {
             self.checkpoints.push((byte, chars));
         }
         chars
