@@ -332,7 +332,7 @@ fn print_summary(r: &BuildReport, target: &str, local: bool, written: &[PathBuf]
         println!("  gone:       {} removed, {} no longer in the corpus but kept (use --prune)", r.removed, r.stale);
     }
     if r.resolved > 0 {
-        println!("  resolved:   {} article(s) rewritten with fuller names from other articles", r.resolved);
+        println!("  resolved:   {} article(s) rewritten with fuller names from other articles, in {:.1} s", r.resolved, r.resolve_seconds);
     }
     if !r.skipped.is_empty() {
         println!("  skipped:    {} file(s), named above", r.skipped.len());

@@ -86,6 +86,26 @@ fn a_surname_resolves_to_a_full_name_from_a_later_article_or_a_later_build() {
     assert_eq!(quads(&later, "store"), one_build, "same graph whatever the order of arrival");
 }
 
+/// A second Oduya, for a surname that two full names fit.
+const JUDGE: &str = "SPRINGFIELD — \u{201c}The court will sit in June,\u{201d} Judge Peter Oduya said.\n";
+
+#[test]
+fn a_first_build_resolves_names_against_the_whole_corpus_however_far_apart() {
+    let speaker = "SELECT DISTINCT ?name WHERE { ?q a ng:Quote ; ng:text ?t ; ng:speaker ?s . ?s rdfs:label ?name FILTER(CONTAINS(?t, \"promise\")) }";
+    // The second full name comes hundreds of articles later (later chunks of
+    // the pipeline); "Oduya" is then ambiguous and must stay as written.
+    let dir = Dir::new();
+    dir.write("news/a-surname.txt", SURNAME_ONLY.as_bytes());
+    dir.write("news/b-full.txt", MAYOR.as_bytes());
+    for i in 0..600 {
+        dir.write(&format!("news/c-{i:03}.txt"), HARBOUR.replace("third", &format!("{}th", i + 4)).as_bytes());
+    }
+    dir.write("news/d-judge.txt", JUDGE.as_bytes());
+    let summary = build(&dir, &[]);
+    assert!(!summary.contains("rewritten"), "a first build writes every article once: {summary}");
+    assert_eq!(dir.select("store", speaker), vec!["Oduya"], "two full names fit: neither is chosen");
+}
+
 #[test]
 fn dry_run_reads_everything_and_writes_nothing() {
     let dir = Dir::new();

@@ -45,6 +45,11 @@ pub trait Destination: Send {
     fn local_store(&self) -> Option<&GraphStore> {
         None
     }
+
+    /// False when the destination ignores quads, so that they need not be kept.
+    fn writes_quads(&self) -> bool {
+        true
+    }
 }
 
 /// Quads of new articles gathered into one batch of the bulk loader (about a
@@ -157,6 +162,10 @@ impl Destination for Nowhere {
 
     fn finish(&mut self) -> Result<(), BuildError> {
         Ok(())
+    }
+
+    fn writes_quads(&self) -> bool {
+        false
     }
 }
 

@@ -1,15 +1,15 @@
 //! Resolution across articles, after the streaming pass.
 //!
-//! The streaming pass writes each article as it reads it, resolving names
-//! against the articles read so far, so an article that calls someone only
-//! "Blinken" may be written before the article that gives "Antony Blinken".
-//! This pass re-extracts just the articles whose names a later article made
-//! fuller. After a first build the names of the run are all there is; after an
-//! incremental one, the store's labels are scanned too. Only names are held in
-//! memory, never the facts of the whole corpus.
+//! A first build reads every name before writing anything, so it needs no
+//! fix-up. An incremental build writes each new or changed article as it
+//! reads it, resolving names against the articles read so far, so an article
+//! that calls someone only "Blinken" may be written before the one that gives
+//! "Antony Blinken", and a stored article may be made fuller by a new one.
+//! This pass scans the store's labels and re-extracts just the articles whose
+//! names can now be made fuller. Only names are held in memory, never the
+//! facts of the whole corpus.
 
-use super::destination::{ArticleGraph, Destination};
-use super::pipeline::Pending;
+use super::destination::ArticleGraph;
 use super::BuildError;
 use crate::corpus;
 use crate::lexicon::Lexicon;
@@ -31,20 +31,6 @@ pub struct Fixup {
     pub rewritten: usize,
     /// Articles that could not be re-read (named).
     pub problems: Vec<String>,
-}
-
-/// After a first build: the articles of `pending` whose names the whole
-/// corpus's `names` now make fuller are re-extracted and rewritten, through
-/// the destination (the local store or a remote endpoint alike).
-pub fn resolve_pending(
-    destination: &mut dyn Destination,
-    pending: &[Pending],
-    names: &NameIndex,
-    corpus_dir: &Path,
-    lexicon: &Lexicon,
-) -> Result<Fixup, BuildError> {
-    let stale: Vec<&PathBuf> = pending.iter().filter(|p| p.names.iter().any(|(kind, label)| names.rename(*kind, label).is_some())).map(|p| &p.path).collect();
-    rewrite(&stale, names, corpus_dir, lexicon, &mut |graphs| destination.write(graphs))
 }
 
 /// After an incremental build: the store holds names of articles this build

@@ -16,6 +16,7 @@ use crate::corpus::{self, CorpusError};
 use crate::lexicon::Lexicon;
 use crate::model::{EntityType, Facts};
 use crate::remote::{Endpoint, EndpointConfig, RemoteError};
+use crate::resolve::NameIndex;
 use crate::shard::Shard;
 use crate::store::{GraphStore, StoreError};
 use crate::{rdf, vocab};
@@ -91,6 +92,8 @@ pub struct BuildReport {
     pub stale: usize,
     /// Articles rewritten because a name resolved across articles.
     pub resolved: usize,
+    /// Seconds the rewriting took (part of `seconds`).
+    pub resolve_seconds: f64,
     /// One message per file that was skipped.
     pub skipped: Vec<String>,
     /// Distinct entities by type, in the articles written.
@@ -133,10 +136,10 @@ pub struct Tally {
 }
 
 impl Tally {
-    fn count(&mut self, graph: &ArticleGraph, facts: &Facts) {
+    fn count(&mut self, graph: &ArticleGraph, facts: &Facts, quads: usize) {
         self.articles += 1;
         self.changed += usize::from(graph.replaces);
-        self.quads += graph.quads.len();
+        self.quads += quads;
         self.roles += facts.memberships.len();
         self.quotes += facts.quotes.len();
         self.exports += facts.exports.len();
@@ -162,27 +165,41 @@ pub fn build(config: &BuildConfig) -> Result<BuildReport, BuildError> {
     let total_bytes: u64 = files.iter().filter_map(|f| std::fs::metadata(f).ok()).map(|m| m.len()).sum();
     let bar = progress_bar(total_bytes, config.progress);
     let inputs = pipeline::Inputs { corpus: &config.corpus, lexicon, stored: &stored, bar: &bar, shard: config.shard, max_article_bytes: config.max_article_bytes };
-    let streamed = pipeline::run(&files, &inputs, destination.as_mut())?;
+    // A first build reads the corpus twice, names first, so that it writes
+    // every article once (see `pipeline::corpus_names`); a dry run measures
+    // extraction alone, one pass.
+    let first_build = stored.is_empty() && !config.dry_run;
+    let names = if first_build { names_first(&files, &inputs) } else { NameIndex::default() };
+    // With every name known, a shard's second pass reads only its own files.
+    let own: Vec<PathBuf>;
+    let to_read: &[PathBuf] = if first_build && config.shard.is_some() {
+        own = files.iter().filter(|f| inputs.writes(f)).cloned().collect();
+        bar.set_length(own.iter().filter_map(|f| std::fs::metadata(f).ok()).map(|m| m.len()).sum());
+        &own
+    } else {
+        &files
+    };
+    let tally = pipeline::run(to_read, &inputs, names, destination.as_mut())?;
     bar.finish_and_clear();
 
     let by_graph: HashMap<String, PathBuf> = files.iter().map(|f| (vocab::article_iri(&corpus::key_of(f, &config.corpus)), f.clone())).collect();
     let (removed, stale) = leavers(&stored, &by_graph, config.prune, destination.as_mut())?;
     destination.finish()?;
-    let mut report = report_of(streamed.tally, problems.iter().map(ToString::to_string).collect());
+    let mut report = report_of(tally, problems.iter().map(ToString::to_string).collect());
     report.removed = removed;
     report.stale = stale;
     report.bytes = total_bytes;
     report.dry_run = config.dry_run;
-    let fixup = if config.dry_run {
+    let resolving = Instant::now();
+    let fixup = if config.dry_run || first_build {
         fixup::Fixup::default()
-    } else if stored.is_empty() {
-        fixup::resolve_pending(destination.as_mut(), &streamed.pending, &streamed.names, &config.corpus, lexicon)?
     } else if let (Some(store), true) = (destination.local_store(), report.articles > 0 || removed > 0) {
         fixup::resolve_in_store(store, &by_graph, &config.corpus, lexicon)?
     } else {
         fixup::Fixup::default()
     };
     report.resolved = fixup.rewritten;
+    report.resolve_seconds = resolving.elapsed().as_secs_f64();
     report.skipped.extend(fixup.problems);
     if let Some(store) = destination.local_store() {
         load_ontology(store)?;
@@ -190,6 +207,15 @@ pub fn build(config: &BuildConfig) -> Result<BuildReport, BuildError> {
     }
     report.seconds = started.elapsed().as_secs_f64();
     Ok(report)
+}
+
+/// The first pass of a first build, with its own run of the progress bar.
+fn names_first(files: &[PathBuf], inputs: &pipeline::Inputs<'_>) -> NameIndex {
+    inputs.bar.set_message("pass 1 of 2: names");
+    let names = pipeline::corpus_names(files, inputs);
+    inputs.bar.reset();
+    inputs.bar.set_message("pass 2 of 2: facts");
+    names
 }
 
 /// The local store, a remote endpoint, or nowhere (`--dry-run`).
