@@ -98,12 +98,10 @@ impl GraphStore {
         StoreError::Storage { path: self.path.clone(), cause: source }
     }
 
-    /// Replaces the named graph `graph` with `quads`, atomically.
+    /// Replaces the named graph `graph` with `quads`, atomically (see
+    /// [`GraphStore::replace_graphs`]).
     pub fn replace_graph(&self, graph: &NamedNode, quads: &[Quad]) -> Result<(), StoreError> {
-        let mut tx = self.store.start_transaction().map_err(|e| self.storage(e))?;
-        tx.clear_graph(graph).map_err(|e| self.storage(e))?;
-        tx.extend(quads.iter());
-        tx.commit().map_err(|e| self.storage(e))
+        self.replace_graphs(&[(graph.clone(), quads.to_vec())])
     }
 
     /// A writer for the quads of articles the store does not hold yet, through

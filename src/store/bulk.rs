@@ -43,9 +43,9 @@ impl BulkWriter {
         // One batch waits while the loader works on another: that overlaps
         // loading with extraction without holding more than two batches.
         let (sender, receiver) = sync_channel::<Vec<Quad>>(1);
-        let (store, path, store_path) = (store.store.clone(), store.path.clone(), store.path.clone());
-        let worker = std::thread::spawn(move || load_all(&store, &path, receiver.into_iter()));
-        BulkWriter { path: store_path, batches: Some(sender), worker: Some(worker) }
+        let (oxigraph_store, path) = (store.store.clone(), store.path.clone());
+        let worker = std::thread::spawn(move || load_all(&oxigraph_store, &path, receiver.into_iter()));
+        BulkWriter { path: store.path.clone(), batches: Some(sender), worker: Some(worker) }
     }
 
     /// Queues a batch of whole articles. An error is the loader's, from this
