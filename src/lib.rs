@@ -11,16 +11,14 @@ pub mod cli;
 pub mod corpus;
 pub mod eval;
 pub mod export;
-pub mod extract;
-pub mod lexicon;
-pub mod model;
 pub mod query;
 pub mod rdf;
 pub mod remote;
-pub mod resolve;
-pub mod segment;
 pub mod serve;
 pub mod shard;
 pub mod store;
-pub mod text;
 pub mod vocab;
+
+// The pure stages live in their own crate (no RDF, no C++); re-exported so
+// that `crate::model` and `newsgraph::extract` read as before.
+pub use newsgraph_extract::{extract, lexicon, model, resolve, segment, text};

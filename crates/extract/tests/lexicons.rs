@@ -4,7 +4,7 @@
 use std::path::Path;
 
 fn lexicon_files() -> Vec<std::path::PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("ontology/lexicon");
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../ontology/lexicon");
     let mut files: Vec<_> = std::fs::read_dir(dir).expect("lexicon folder").map(|e| e.expect("entry").path()).collect();
     files.sort();
     files
@@ -21,7 +21,7 @@ fn data_lines(path: &Path) -> Vec<String> {
 
 #[test]
 fn the_embedded_lexicons_parse() {
-    if let Err(e) = newsgraph::lexicon::Lexicon::embedded() {
+    if let Err(e) = newsgraph_extract::lexicon::Lexicon::embedded() {
         panic!("{e}");
     }
 }

@@ -1,9 +1,9 @@
 //! Extraction rules, one construction per test: a sentence in, facts out.
 //! The sentences are written for these tests; none comes from the seed corpus.
 
-use newsgraph::extract::extract;
-use newsgraph::lexicon::Lexicon;
-use newsgraph::model::{EntityType, Facts};
+use newsgraph_extract::extract::extract;
+use newsgraph_extract::lexicon::Lexicon;
+use newsgraph_extract::model::{EntityType, Facts};
 
 fn facts(text: &str) -> Facts {
     extract(text, Lexicon::embedded().expect("lexicons parse"))

@@ -519,7 +519,7 @@ mod tests {
 
     #[test]
     fn marks_found_by_search_are_those_read_character_by_character() {
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let root = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."));
         let mut lines: Vec<String> = [
             "\u{201c}We will act,\u{201d} she said. \u{2018}Now\u{2019} isn't 'soon' \"or\" \" later\"",
             "'tis \u{201c}open and \u{2018}nested \u{2019}s\u{2019} \"",

@@ -42,7 +42,7 @@ pub enum LexiconError {
 
 macro_rules! lexicon_file {
     ($name:literal) => {
-        ($name, include_str!(concat!("../ontology/lexicon/", $name)))
+        ($name, include_str!(concat!("../../../ontology/lexicon/", $name)))
     };
 }
 
@@ -501,14 +501,14 @@ impl Lexicon {
                 demonyms: WordTable::exact(places.demonyms),
                 country_of_org: places.country_of_org,
                 org_kind: places.org_kind,
-                honorifics: word_set(entries(include_str!("../ontology/lexicon/honorifics.txt")).map(str::to_string)),
-                abbreviations: word_set(entries(include_str!("../ontology/lexicon/abbreviations.txt")).map(str::to_string)),
+                honorifics: word_set(entries(include_str!("../../../ontology/lexicon/honorifics.txt")).map(str::to_string)),
+                abbreviations: word_set(entries(include_str!("../../../ontology/lexicon/abbreviations.txt")).map(str::to_string)),
                 speech_verbs: WordTable::lowercase(words.speech_verbs),
-                not_names: word_set(entries(include_str!("../ontology/lexicon/not_names.txt")).map(str::to_string)),
+                not_names: word_set(entries(include_str!("../../../ontology/lexicon/not_names.txt")).map(str::to_string)),
                 number_words: WordTable::lowercase(words.number_words),
-                org_heads: word_set(entries(include_str!("../ontology/lexicon/org_heads.txt")).map(str::to_string)),
+                org_heads: word_set(entries(include_str!("../../../ontology/lexicon/org_heads.txt")).map(str::to_string)),
                 place_heads: WordTable::exact(words.place_heads),
-                other_heads: word_set(entries(include_str!("../ontology/lexicon/other_heads.txt")).map(str::to_string)),
+                other_heads: word_set(entries(include_str!("../../../ontology/lexicon/other_heads.txt")).map(str::to_string)),
                 furniture,
                 furniture_set,
                 state_abbreviations: places.state_abbreviations,
@@ -712,7 +712,7 @@ mod tests {
     /// Texts to match in: the seed corpus, the dev set, and every form
     /// glued to the next, spaced, and in other case.
     fn texts(forms: &[String]) -> Vec<String> {
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let root = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."));
         let mut texts = Vec::new();
         for dir in ["corpus", "tests/devset/tune/articles", "tests/devset/heldout/articles"] {
             for entry in std::fs::read_dir(root.join(dir)).expect("test texts are there").flatten() {
@@ -769,7 +769,7 @@ mod tests {
         .iter()
         .map(|l| l.to_string())
         .collect();
-        let corpus = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
+        let corpus = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../..")).join("corpus");
         for entry in std::fs::read_dir(corpus).expect("the seed corpus is there").flatten() {
             lines.extend(std::fs::read_to_string(entry.path()).unwrap_or_default().lines().map(str::to_string));
         }
