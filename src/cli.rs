@@ -4,7 +4,7 @@
 
 use crate::build::{build, BuildConfig, BuildReport};
 use crate::export::view::View;
-use crate::export::{export, export_to_path, ExportFormat, ExportOptions};
+use crate::export::{export, export_to_path, ExportFormat, ExportOptions, ExportSummary};
 use crate::lexicon::Lexicon;
 use crate::query::{write_results, ResultFormat};
 use crate::remote::EndpointConfig;
@@ -23,7 +23,8 @@ pub const EXIT_SKIPPED: u8 = 2;
 const AFTER_HELP: &str = "\
 Examples:
   newsgraph build                       # corpus/ -> out/store, out/graph.nq, out/who-said-what.dot
-  newsgraph query 'SELECT ?speaker ?text WHERE { ?q a ng:Quote ; ng:speaker ?s ; ng:text ?text . ?s rdfs:label ?speaker }'
+  newsgraph export --format svg --top 10 --per-entity 3 -o speakers.svg   # the 10 most-quoted speakers
+  newsgraph query 'SELECT DISTINCT ?speaker ?text WHERE { GRAPH ?g { ?q a ng:Quote ; ng:speaker ?s ; ng:text ?text . ?s rdfs:label ?speaker } }'
   newsgraph export --format turtle -o out/graph.ttl
   newsgraph export --format svg --view roles -o roles.svg
   newsgraph export --format graphml --view all --around 'Antony Blinken' --depth 2 -o blinken.graphml
@@ -75,9 +76,13 @@ struct BuildArgs {
     /// Where to write graph.nq and who-said-what.dot after the build.
     #[arg(long, default_value = "out")]
     out: PathBuf,
-    /// Do not write graph.nq and who-said-what.dot (advised for large corpora).
+    /// Do not write graph.nq and who-said-what.dot.
     #[arg(long)]
     no_exports: bool,
+    /// Write graph.nq however large the store (by default only up to 1,000
+    /// articles; `newsgraph export --format nquads` writes it at any time).
+    #[arg(long, conflicts_with = "no_exports")]
+    nquads: bool,
     /// Remove the graphs of articles that are no longer in the corpus folder.
     #[arg(long)]
     prune: bool,
@@ -162,6 +167,13 @@ struct ExportArgs {
     /// Only these articles (file names, as in ng:fileName); repeatable.
     #[arg(long = "article", value_name = "FILE")]
     articles: Vec<String>,
+    /// For dot, svg, png, graphml and neo4j: only the N entities with the most
+    /// relations (who-said-what: the most-quoted speakers); 0 for all.
+    #[arg(long, default_value_t = 0, value_name = "N")]
+    top: usize,
+    /// With --top: at most K relations of each entity (those most articles share); 0 for all.
+    #[arg(long, default_value_t = 0, value_name = "K", requires = "top")]
+    per_entity: usize,
     /// Output file (a folder for neo4j); standard output when absent.
     #[arg(long, short)]
     output: Option<PathBuf>,
@@ -208,7 +220,7 @@ struct ServeArgs {
 const SERVE_HELP: &str = "\
 Examples:
   newsgraph serve                                  # http://127.0.0.1:7878/ (page) and /query (SPARQL)
-  curl -H 'Accept: text/csv' --data-urlencode 'query=SELECT ?speaker ?text WHERE { ?q a ng:Quote ; ng:speaker ?s ; ng:text ?text . ?s rdfs:label ?speaker }' http://127.0.0.1:7878/query
+  curl -H 'Accept: text/csv' --data-urlencode 'query=SELECT DISTINCT ?speaker ?text WHERE { GRAPH ?g { ?q a ng:Quote ; ng:speaker ?s ; ng:text ?text . ?s rdfs:label ?speaker } }' http://127.0.0.1:7878/query
   curl -H 'Accept: text/turtle' 'http://127.0.0.1:7878/store?article=000_e7ed57ed8bac4770.txt'
   NEWSGRAPH_TOKEN=s3cret newsgraph serve --allow-update
   curl -H 'Authorization: Bearer s3cret' --data-urlencode 'update=CLEAR GRAPH <https://w3id.org/newsgraph/article/x.txt>' http://127.0.0.1:7878/update
@@ -282,18 +294,69 @@ fn run_build(args: BuildArgs) -> Result<ExitCode> {
     for problem in &report.skipped {
         eprintln!("newsgraph: skipped {problem}");
     }
-    let mut written = Vec::new();
-    if !args.no_exports && !args.dry_run && config.endpoint.is_none() {
-        std::fs::create_dir_all(&args.out).with_context(|| format!("creating {}", args.out.display()))?;
-        let store = GraphStore::open(&args.store)?;
-        let nq = args.out.join("graph.nq");
-        export_to(&store, ExportFormat::Nquads, &nq)?;
-        let dot = args.out.join("who-said-what.dot");
-        export_to(&store, ExportFormat::Dot, &dot)?;
-        written.extend([nq, dot]);
-    }
+    let written = if !args.no_exports && !args.dry_run && config.endpoint.is_none() {
+        write_build_exports(&args, &report)?
+    } else {
+        Vec::new()
+    };
     print_summary(&report, &target, config.endpoint.is_none(), &written);
     Ok(if report.skipped.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(EXIT_SKIPPED) })
+}
+
+/// The most-quoted speakers in the drawing a build writes, and the quotes
+/// shown of each: past a few dozen, a who-said-what drawing is unreadable.
+const DRAWING_SPEAKERS: usize = 20;
+const DRAWING_QUOTES_EACH: usize = 5;
+
+/// Above this many articles a build does not dump graph.nq by itself: the
+/// dump grows with the store (a 100 MB corpus gives a 1 GB file) and the store
+/// already answers every query; `--nquads` or `newsgraph export` write it.
+const NQUADS_MAX_ARTICLES: usize = 1_000;
+
+/// One line of the summary about a file a build wrote, kept, or left out.
+struct Written {
+    path: PathBuf,
+    what: String,
+}
+
+/// graph.nq and who-said-what.dot after a local build: rewritten only when
+/// the build changed the store (or a file is missing), so that building an
+/// unchanged corpus stays as fast as reading it.
+fn write_build_exports(args: &BuildArgs, report: &BuildReport) -> Result<Vec<Written>> {
+    std::fs::create_dir_all(&args.out).with_context(|| format!("creating {}", args.out.display()))?;
+    let changed = report.articles > 0 || report.removed > 0 || report.resolved > 0;
+    let total = report.articles + report.unchanged + report.stale;
+    let nq = args.out.join("graph.nq");
+    let dot = args.out.join("who-said-what.dot");
+    let nq_wanted = args.nquads || total <= NQUADS_MAX_ARTICLES;
+    let stale = |path: &Path| changed || !path.exists();
+    let store = if (nq_wanted && stale(&nq)) || stale(&dot) { Some(GraphStore::open(&args.store)?) } else { None };
+    let kept = "kept (nothing changed)".to_string();
+    let mut written = Vec::new();
+    let nq_what = match &store {
+        _ if !nq_wanted => format!("not written for {total} articles (newsgraph export --format nquads -o {}, or build --nquads)", nq.display()),
+        Some(s) if stale(&nq) => {
+            export_to(s, &ExportOptions::all(ExportFormat::Nquads, View::WhoSaidWhat), &nq)?;
+            "wrote".into()
+        }
+        _ => kept.clone(),
+    };
+    written.push(Written { path: nq, what: nq_what });
+    let dot_what = match &store {
+        Some(s) if stale(&dot) => {
+            let options = ExportOptions { top: DRAWING_SPEAKERS, per_entity: DRAWING_QUOTES_EACH, ..ExportOptions::all(ExportFormat::Dot, View::WhoSaidWhat) };
+            match export_to(s, &options, &dot)?.omitted {
+                Some(o) if o.entities < o.entities_total || o.edges < o.edges_total => format!(
+                    "wrote the {} most-quoted of {} speakers, {} of {} quotes (the rest: newsgraph export --format dot --around NAME)",
+                    o.entities, o.entities_total, o.edges, o.edges_total
+                ),
+                _ => "wrote".into(),
+            }
+        }
+        _ => kept,
+    };
+    written.push(Written { path: dot, what: dot_what });
+    Ok(written)
 }
 
 /// The remote endpoint of `--endpoint`, with its secrets from the environment.
@@ -314,7 +377,7 @@ fn endpoint_config(args: &BuildArgs) -> Result<Option<EndpointConfig>> {
     Ok(Some(config))
 }
 
-fn print_summary(r: &BuildReport, target: &str, local: bool, written: &[PathBuf]) {
+fn print_summary(r: &BuildReport, target: &str, local: bool, written: &[Written]) {
     let entities: usize = r.entities.iter().map(|(_, n)| n).sum();
     let by_type: Vec<String> = r.entities.iter().map(|(k, n)| format!("{n} {}", k.name().to_lowercase())).collect();
     let megabytes = r.bytes as f64 / 1e6;
@@ -343,8 +406,8 @@ fn print_summary(r: &BuildReport, target: &str, local: bool, written: &[PathBuf]
     println!("  exports:    {} country-product(-destination)", r.exports);
     println!("  statistics: {} with value and source", r.statistics);
     println!("  quads:      {} ({:.0} quads/s)", r.quads, rate(r.quads as f64));
-    for path in written {
-        println!("  wrote:      {}", path.display());
+    for w in written {
+        println!("  {:<11} {}", format!("{}:", file_name(&w.path)), w.what);
     }
     if !r.samples.is_empty() {
         println!("Who said what (a sample):");
@@ -353,7 +416,7 @@ fn print_summary(r: &BuildReport, target: &str, local: bool, written: &[PathBuf]
         }
     }
     if !r.dry_run && local {
-        println!("Next: newsgraph query 'SELECT ?speaker ?text WHERE {{ ?q a ng:Quote ; ng:speaker ?s ; ng:text ?text . ?s rdfs:label ?speaker }}'");
+        println!("Next: newsgraph query 'SELECT DISTINCT ?speaker ?text WHERE {{ GRAPH ?g {{ ?q a ng:Quote ; ng:speaker ?s ; ng:text ?text . ?s rdfs:label ?speaker }} }}'");
     }
 }
 
@@ -377,15 +440,26 @@ fn run_query(args: QueryArgs) -> Result<()> {
     Ok(())
 }
 
-fn export_to(store: &GraphStore, format: ExportFormat, path: &Path) -> Result<()> {
-    let options = ExportOptions { format, view: View::WhoSaidWhat, around: None, depth: 1, articles: Vec::new() };
-    export_to_path(store, &options, path).with_context(|| format!("writing {}", path.display()))?;
-    Ok(())
+fn file_name(path: &Path) -> String {
+    path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned())
+}
+
+fn export_to(store: &GraphStore, options: &ExportOptions, path: &Path) -> Result<ExportSummary> {
+    let (_, summary) = export_to_path(store, options, path).with_context(|| format!("writing {}", path.display()))?;
+    Ok(summary)
 }
 
 fn run_export(args: ExportArgs) -> Result<()> {
     let store = open_existing(&args.store)?;
-    let options = ExportOptions { format: args.format, view: args.view, around: args.around, depth: args.depth, articles: args.articles };
+    let options = ExportOptions {
+        format: args.format,
+        view: args.view,
+        around: args.around,
+        depth: args.depth,
+        articles: args.articles,
+        top: args.top,
+        per_entity: args.per_entity,
+    };
     let summary = match &args.output {
         Some(path) => {
             let (written, summary) = export_to_path(&store, &options, path).with_context(|| format!("exporting to {}", path.display()))?;

@@ -138,3 +138,41 @@ fn extract_shows_facts_with_their_evidence_without_a_store() {
     assert!(text.contains("Heidi Larsen said: \u{201c}We expect record sales this year,\u{201d}"), "{text}");
     assert!(!dir.path("out").exists(), "extract writes nothing");
 }
+
+#[test]
+fn an_unchanged_rebuild_keeps_the_exports_and_a_change_rewrites_them() {
+    let dir = Dir::new();
+    dir.copy_seed_corpus("c");
+    let first = dir.build(&dir.path("c"), "store");
+    assert!(first.status.success(), "{}", stderr(&first));
+    assert!(stdout(&first).contains("graph.nq:   wrote"), "{}", stdout(&first));
+    let dot = dir.path("out/who-said-what.dot");
+    let written = std::fs::metadata(&dot).and_then(|m| m.modified()).expect("the drawing is written");
+
+    let again = dir.build(&dir.path("c"), "store");
+    assert!(stdout(&again).contains("who-said-what.dot: kept (nothing changed)"), "{}", stdout(&again));
+    assert_eq!(std::fs::metadata(&dot).and_then(|m| m.modified()).expect("still there"), written, "an unchanged build rewrote the drawing");
+
+    std::fs::remove_file(dir.path("out/graph.nq")).expect("remove graph.nq");
+    let missing = dir.build(&dir.path("c"), "store");
+    assert!(stdout(&missing).contains("graph.nq:   wrote"), "a missing export is written again: {}", stdout(&missing));
+
+    dir.write("c/new.txt", "Harbour director Lena Varga said: \"The new cranes will double what this port can handle.\"".as_bytes());
+    let changed = dir.build(&dir.path("c"), "store");
+    assert!(stdout(&changed).contains("who-said-what.dot: wrote"), "{}", stdout(&changed));
+    assert!(std::fs::read_to_string(&dot).expect("read the drawing").contains("Lena Varga"));
+}
+
+#[test]
+fn the_top_of_a_drawing_keeps_the_most_quoted_and_says_what_it_left_out() {
+    let dir = Dir::new();
+    assert!(dir.build(&seed_corpus(), "store").status.success());
+    let out = dir.run(&["export", "--store", "store", "--format", "dot", "--top", "1", "--per-entity", "2"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let dot = stdout(&out);
+    assert!(dot.contains("note:omitted") && dot.contains("Shown: the 1 of "), "{dot}");
+    let edges = dot.lines().filter(|l| l.contains(" -> ") && !l.contains("legend:")).count();
+    assert_eq!(edges, 2, "one speaker, two quotes: {dot}");
+    let all = stdout(&dir.run(&["export", "--store", "store", "--format", "dot"]));
+    assert!(!all.contains("note:omitted"), "nothing is left out without --top");
+}

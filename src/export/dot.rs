@@ -6,7 +6,7 @@
 //! Node identifiers are the nodes' IRIs, so they are stable across runs, and
 //! every string is escaped so that `dot` accepts any label.
 
-use super::view::{EdgeKind, NodeKind, View, ViewGraph};
+use super::view::{EdgeKind, NodeKind, Omitted, View, ViewGraph};
 use std::collections::BTreeSet;
 use std::io::Write;
 
@@ -88,8 +88,7 @@ pub fn write<W: Write>(graph: &ViewGraph, view: View, out: &mut W) -> std::io::R
     writeln!(out, "  edge [fontname=\"Helvetica\", fontsize=9, color=\"#555555\"];")?;
     for node in graph.nodes.values() {
         let (shape, colour) = style(node.kind);
-        let articles: Vec<&str> = node.articles.iter().map(String::as_str).collect();
-        let tooltip = if node.text == node.label { format!("{} ({})", node.label, articles.join(", ")) } else { node.text.clone() };
+        let tooltip = if node.text == node.label { format!("{} ({})", node.label, article_list(&node.articles)) } else { node.text.clone() };
         writeln!(
             out,
             "  \"{}\" [label=\"{}\", tooltip=\"{}\", shape={shape}, fillcolor=\"{colour}\"];",
@@ -114,8 +113,35 @@ pub fn write<W: Write>(graph: &ViewGraph, view: View, out: &mut W) -> std::io::R
         )?;
     }
     legend(graph, out)?;
+    if let Some(omitted) = &graph.omitted {
+        note(omitted, out)?;
+    }
     writeln!(out, "}}")?;
     Ok((graph.nodes.len(), graph.edges.len()))
+}
+
+/// A tooltip's list of articles: a person in thousands of articles would
+/// otherwise carry every file name.
+fn article_list(articles: &BTreeSet<String>) -> String {
+    const SHOWN: usize = 5;
+    let first: Vec<&str> = articles.iter().take(SHOWN).map(String::as_str).collect();
+    match articles.len() {
+        n if n > SHOWN => format!("{} and {} more articles", first.join(", "), n - SHOWN),
+        _ => first.join(", "),
+    }
+}
+
+/// What a cut-down drawing left out, and how to draw the rest.
+fn note<W: Write>(o: &Omitted, out: &mut W) -> std::io::Result<()> {
+    if o.entities == o.entities_total && o.edges == o.edges_total {
+        return Ok(());
+    }
+    let each = if o.per_entity > 0 { format!(", at most {} relations each", o.per_entity) } else { String::new() };
+    let text = format!(
+        "Shown: the {} of {} entities with the most relations{each}; {} of {} relations.\nThe rest: newsgraph export --format dot with --around NAME, --article FILE or --top N (0: all)",
+        o.entities, o.entities_total, o.edges, o.edges_total
+    );
+    writeln!(out, "  \"note:omitted\" [shape=note, fillcolor=\"#ffffff\", label=\"{}\"];", escape(&text))
 }
 
 /// A legend of the node kinds (and dashed former roles) the view uses.

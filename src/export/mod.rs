@@ -72,6 +72,18 @@ pub struct ExportOptions {
     pub depth: usize,
     /// Only these articles (file names); all when empty.
     pub articles: Vec<String>,
+    /// For graph formats: only this many entities, those with the most
+    /// relations (0: all); see [`ViewGraph::top`].
+    pub top: usize,
+    /// With `top`: at most this many relations of each entity (0: all).
+    pub per_entity: usize,
+}
+
+impl ExportOptions {
+    /// Everything of one format and view: no filter, no limit.
+    pub fn all(format: ExportFormat, view: View) -> ExportOptions {
+        ExportOptions { format, view, around: None, depth: 1, articles: Vec::new(), top: 0, per_entity: 0 }
+    }
 }
 
 /// What went wrong in an export.
@@ -107,6 +119,8 @@ pub struct ExportSummary {
     pub nodes: usize,
     /// Edges (graph formats) written.
     pub edges: usize,
+    /// What `top` left out of the view.
+    pub omitted: Option<view::Omitted>,
 }
 
 /// Writes an export to `out` (every format but Neo4j, which writes a folder).
@@ -117,7 +131,7 @@ pub fn export<W: Write>(store: &GraphStore, options: &ExportOptions, out: W) -> 
         return Ok((store.dump(format, out, &|q| filter.keeps(q))?, ExportSummary::default()));
     }
     let graph = view_graph(store, options)?;
-    let summary = ExportSummary { nodes: graph.nodes.len(), edges: graph.edges.len() };
+    let summary = ExportSummary { nodes: graph.nodes.len(), edges: graph.edges.len(), omitted: graph.omitted };
     let mut out = out;
     match options.format {
         ExportFormat::Dot => {
@@ -141,7 +155,7 @@ pub fn export_to_path(store: &GraphStore, options: &ExportOptions, path: &Path) 
     if options.format == ExportFormat::Neo4j {
         check_articles(store, &options.articles)?;
         let graph = view_graph(store, options)?;
-        let summary = ExportSummary { nodes: graph.nodes.len(), edges: graph.edges.len() };
+        let summary = ExportSummary { nodes: graph.nodes.len(), edges: graph.edges.len(), omitted: graph.omitted };
         return Ok((neo4j::write_neo4j(&graph, path)?, summary));
     }
     let file = std::fs::File::create(path)?;
@@ -151,14 +165,15 @@ pub fn export_to_path(store: &GraphStore, options: &ExportOptions, path: &Path) 
 }
 
 fn view_graph(store: &GraphStore, options: &ExportOptions) -> Result<ViewGraph, ExportError> {
-    let graph = view::load(store, options.view, &options.articles)?;
-    match &options.around {
-        None => Ok(graph),
-        Some(name) => {
-            let center = graph.find(name).ok_or_else(|| ExportError::UnknownEntity(name.clone()))?.id.clone();
-            Ok(graph.around(&center, options.depth))
-        }
+    let mut graph = view::load(store, options.view, &options.articles)?;
+    if let Some(name) = &options.around {
+        let center = graph.find(name).ok_or_else(|| ExportError::UnknownEntity(name.clone()))?.id.clone();
+        graph = graph.around(&center, options.depth);
     }
+    if options.top > 0 {
+        graph = graph.top(options.top, options.per_entity);
+    }
+    Ok(graph)
 }
 
 fn check_articles(store: &GraphStore, articles: &[String]) -> Result<(), ExportError> {
@@ -216,7 +231,7 @@ fn quad_filter(store: &GraphStore, options: &ExportOptions) -> Result<QuadFilter
     let subjects: Option<HashSet<String>> = match &options.around {
         None => None,
         Some(_) => {
-            let all = ExportOptions { view: View::All, ..options.clone() };
+            let all = ExportOptions { view: View::All, top: 0, ..options.clone() };
             let g = view_graph(store, &all)?;
             let mut keep: HashSet<String> = g.nodes.keys().cloned().collect();
             keep.extend(g.edges.iter().map(|e| e.relation.clone()));
