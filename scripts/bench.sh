@@ -6,6 +6,8 @@
 #   scripts/bench.sh 10MB 100MB 1GB     # any sizes (B, KB, MB, GB; powers of 1000)
 #   scripts/bench.sh --spacy            # only the spaCy comparison (10 MB of .txt)
 #   scripts/bench.sh --spacy 10MB 100MB # both
+#   scripts/bench.sh recurring:20MB recurring:100MB
+#                                       # news whose people recur (below)
 #
 # For each size: the corpus is generated once (examples/gen_corpus, seed
 # $BENCH_SEED, default 42) into $BENCH_DIR (default /tmp/newsgraph-bench) and
@@ -14,6 +16,12 @@
 #       resolve, map to quads; no store);
 #   (b) a first build into a fresh on-disk store (--no-exports);
 #   (c) a rebuild of the same unchanged corpus into the same store.
+# A size written recurring:SIZE is a corpus whose people come from a fixed
+# cast of $BENCH_CAST (default 400), the k-th named with weight 1/k (Zipf), as
+# in real news; it is measured as a user runs it, with the default exports:
+# extraction alone, first build, unchanged rebuild, the who-said-what drawing
+# of the whole store and of its most-quoted speakers, the N-Quads dump, and the
+# queries of the served page's who-said-what view.
 # MB are 10^6 bytes of corpus files; quads are those the build reports.
 # BENCH_SKIP_BUILD=1 measures the binaries already in target/release;
 # BENCH_SPACY_SIZE (default 10MB) sets the size of the spaCy comparison;
@@ -24,6 +32,7 @@ cd "$(dirname "$0")/.."
 
 BENCH_DIR=${BENCH_DIR:-/tmp/newsgraph-bench}
 SEED=${BENCH_SEED:-42}
+CAST=${BENCH_CAST:-400}
 MAX_RSS_MB=${BENCH_MAX_RSS_MB:-8000}
 TIMEOUT_S=${BENCH_TIMEOUT:-3600}
 BUILT_BIN=target/release/newsgraph
@@ -42,6 +51,7 @@ spacy=0
 for arg in "$@"; do
   case "$arg" in
     --spacy) spacy=1 ;;
+    recurring:*) sizes+=("$arg") ;;
     -h|--help) sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     [0-9]*) sizes+=("$(echo "$arg" | tr '[:lower:]' '[:upper:]')") ;;
     *) die "unknown argument '$arg' (sizes such as 10MB 100MB 1GB, or --spacy)" ;;
@@ -63,13 +73,13 @@ thousands() { echo "$1" | sed ':a;s/\B[0-9]\{3\}\>/,&/;ta'; }
 # awk arithmetic on the arguments: calc 'x / y' 3 4
 calc() { local expr=$1; shift; awk -v a="${1:-0}" -v b="${2:-0}" -v c="${3:-0}" "BEGIN { printf \"%.6f\", ($expr) }"; }
 
-# Generates a corpus once: corpus SIZE HTML_SHARE NAME -> prints its folder.
+# Generates a corpus once: corpus SIZE HTML_SHARE NAME [CAST] -> prints its folder.
 corpus() {
-  local size=$1 share=$2 dir="$BENCH_DIR/$3"
+  local size=$1 share=$2 dir="$BENCH_DIR/$3" cast=${4:-0}
   if [ ! -f "$dir.done" ]; then
     rm -rf "$dir" "$dir.partial"
-    note "generating $size corpus (seed $SEED, HTML share $share) into $dir"
-    "$GEN" --size "$size" --seed "$SEED" --html-share "$share" --out "$dir.partial" >&2 || die "corpus generation failed"
+    note "generating $size corpus (seed $SEED, HTML share $share, cast $cast) into $dir"
+    "$GEN" --size "$size" --seed "$SEED" --html-share "$share" --cast "$cast" --out "$dir.partial" >&2 || die "corpus generation failed"
     mv "$dir.partial" "$dir" && touch "$dir.done"
   fi
   echo "$dir"
@@ -134,6 +144,8 @@ row() {
   elif [ "$with_quads" = yes ]; then
     quads=$(thousands "$QUADS")
     qps=$(thousands "$(calc 'a / (b > 0 ? b : 0.01)' "$QUADS" "$secs" | xargs printf '%.0f')")
+  elif [ "$with_quads" = none ]; then
+    quads="–"; qps="–"
   else
     quads="0 (unchanged)"; qps="–"
   fi
@@ -163,8 +175,43 @@ declare -A R
 # Keeps the largest peak RSS of a size's steps.
 keep_rss() { R[$1.rss]=$(calc 'a > b ? a : b' "$RSS_KB" "${R[$1.rss]:-0}" | xargs printf '%.0f'); }
 
+# The page's who-said-what view (web/app.js) asks these; `query` evaluates
+# them as the endpoint does, and writes every row.
+VIEW_ENTITIES='SELECT DISTINCT ?e ?label ?type WHERE { GRAPH ?g { VALUES ?type { ng:Person ng:Organization ng:Country ng:Location ng:Substance } ?e a ?type ; rdfs:label ?label } }'
+VIEW_QUOTES='SELECT DISTINCT ?q ?s ?text WHERE { GRAPH ?g { ?q a ng:Quote ; ng:speaker ?s ; ng:text ?text } }'
+VIEW_VERBS='SELECT DISTINCT ?q ?verb WHERE { GRAPH ?g { ?q a ng:Quote ; ng:speechVerb ?verb } }'
+
+# A corpus whose people recur, run with the default commands.
+bench_recurring() {
+  local size=${1#recurring:} dir bytes files store out q
+  dir=$(corpus "$size" 0.1 "recurring-$size-s$SEED-c$CAST" "$CAST")
+  bytes=$(corpus_bytes "$dir"); files=$(corpus_files "$dir")
+  store="$BENCH_DIR/store-recurring-$size"; out="$BENCH_DIR/out-recurring-$size"
+  TABLES+=$'\n'"### $(pretty "$size") where people recur: $(thousands "$files") articles, a cast of $CAST (Zipf), default commands"$'\n\n'
+  TABLES+="| step | seconds | CPU seconds | MB/s | quads | quads/s | peak RSS |"$'\n'"|---|---:|---:|---:|---:|---:|---:|"$'\n'
+  measure "$size recurring extraction alone" "$BIN" build "$dir" --dry-run --store "$BENCH_DIR/dry-run-store" --no-exports
+  add_row "extraction alone (\`build --dry-run\`)" "$bytes" yes
+  rm -rf "$store" "$out" "$BENCH_DIR/dry-run-store"
+  measure "$size recurring first build" "$BIN" build "$dir" --store "$store" --out "$out"
+  add_row "first \`build\` (default exports)" "$bytes" yes
+  measure "$size recurring unchanged rebuild" "$BIN" build "$dir" --store "$store" --out "$out"
+  add_row "\`build\` again, corpus unchanged" "$bytes" no
+  measure "$size recurring dot top" "$BIN" export --store "$store" --format dot --top 20 --per-entity 5 -o "$out/top.dot"
+  add_row "\`export --format dot --top 20 --per-entity 5\`" "$bytes" none
+  measure "$size recurring dot all" "$BIN" export --store "$store" --format dot -o "$out/all.dot"
+  add_row "\`export --format dot\` (every quote)" "$bytes" none
+  measure "$size recurring nquads" "$BIN" export --store "$store" --format nquads -o "$out/graph.nq"
+  add_row "\`export --format nquads\`" "$bytes" none
+  for q in VIEW_ENTITIES VIEW_QUOTES VIEW_VERBS; do
+    measure "$size recurring page $q" "$BIN" query --store "$store" --format json "${!q}"
+    add_row "page's view query $q" "$bytes" none
+  done
+  rm -rf "$store" "$out"
+}
+
 bench_size() {
   local size=$1 dir bytes files store html
+  case "$size" in recurring:*) bench_recurring "$size"; return 0 ;; esac
   dir=$(corpus "$size" 0.1 "corpus-$size-s$SEED")
   bytes=$(corpus_bytes "$dir"); files=$(corpus_files "$dir")
   store="$BENCH_DIR/store-$size"

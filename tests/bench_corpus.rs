@@ -13,7 +13,7 @@ use util::{stderr, Dir};
 
 fn corpus(dir: &Dir, name: &str, seed: u64, html_share: f64) -> Summary {
     let (templates, lexicon) = default_dirs();
-    let config = Config { size: parse_size("60KB").expect("size"), seed, html_share };
+    let config = Config { size: parse_size("60KB").expect("size"), seed, html_share, cast: 0 };
     match generate(&templates, &lexicon, &dir.path(name), &config) {
         Ok(summary) => summary,
         Err(e) => panic!("generating {name}: {e}"),
@@ -87,7 +87,7 @@ fn a_folder_that_holds_files_is_refused() {
     let dir = Dir::new();
     dir.write("c/keep.txt", b"an article the user wrote");
     let (templates, lexicon) = default_dirs();
-    let config = Config { size: 1_000, seed: 1, html_share: 0.0 };
+    let config = Config { size: 1_000, seed: 1, html_share: 0.0, cast: 0 };
     let result = generate(&templates, &lexicon, &dir.path("c"), &config);
     assert!(matches!(result, Err(GenError::NotEmpty(_))), "{result:?}");
     assert_eq!(files(&dir.path("c")).len(), 1);

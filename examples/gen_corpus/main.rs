@@ -24,6 +24,10 @@ struct Args {
     /// Share of articles written as HTML pages (0 to 1).
     #[arg(long, default_value_t = 0.1)]
     html_share: f64,
+    /// Draw people from a fixed cast of N, Zipf-distributed (the k-th with
+    /// weight 1/k), as in real news; 0: every person is new.
+    #[arg(long, default_value_t = 0)]
+    cast: usize,
     /// Folder of sentence templates and name lists.
     #[arg(long)]
     templates: Option<PathBuf>,
@@ -46,7 +50,7 @@ fn main() -> ExitCode {
 fn run(args: &Args) -> Result<(), generator::GenError> {
     let size = generator::parse_size(&args.size)?;
     let (templates, lexicon) = generator::default_dirs();
-    let config = generator::Config { size, seed: args.seed, html_share: args.html_share.clamp(0.0, 1.0) };
+    let config = generator::Config { size, seed: args.seed, html_share: args.html_share.clamp(0.0, 1.0), cast: args.cast };
     let started = std::time::Instant::now();
     let templates = args.templates.clone().unwrap_or(templates);
     let lexicon = args.lexicon.clone().unwrap_or(lexicon);

@@ -261,8 +261,13 @@ impl<'a> Cast<'a> {
 
     /// A new person, full name, who becomes the current person.
     fn new_person(&mut self, rng: &mut Rng) -> String {
-        let (first, woman) = rng.pick(self.src.first_names.as_slice()).clone();
-        let surname = rng.word(&self.src.last_names).to_string();
+        let (first, woman, surname) = match &self.src.cast {
+            Some(cast) => cast.pick(rng).clone(),
+            None => {
+                let (first, woman) = rng.pick(self.src.first_names.as_slice()).clone();
+                (first, woman, rng.word(&self.src.last_names).to_string())
+            }
+        };
         let middle =
             if rng.chance(0.12) { format!(" {}.", (b'A' + rng.below(26) as u8) as char) } else { String::new() };
         let full = format!("{first}{middle} {surname}");

@@ -3,6 +3,7 @@
 //! same files the extractor compiles in). Templates are parsed into pieces
 //! once, so an unknown slot is an error naming its file and line.
 
+use super::rng::Rng;
 use super::GenError;
 use std::path::{Path, PathBuf};
 
@@ -157,6 +158,49 @@ pub struct Sources {
     pub goods: Vec<String>,
     pub drugs: Vec<String>,
     pub chemicals: Vec<String>,
+    /// A fixed cast of recurring people, when asked for.
+    pub cast: Option<ZipfCast>,
+}
+
+/// People who recur across articles with a heavy-tailed frequency: the k-th
+/// of the cast is named with weight 1/k, as a few politicians and officials
+/// dominate real news while most people appear once or twice.
+#[derive(Debug, Clone)]
+pub struct ZipfCast {
+    /// (first name, woman, surname), most frequent first.
+    people: Vec<(String, bool, String)>,
+    /// Cumulative weights, ending at 1.
+    cumulative: Vec<f64>,
+}
+
+impl ZipfCast {
+    /// `size` people drawn from the name lists with the corpus's seed.
+    pub fn new(src: &Sources, size: usize, seed: u64) -> ZipfCast {
+        let mut rng = Rng::for_article(seed ^ 0x5eed_ca57, u64::MAX);
+        let people: Vec<(String, bool, String)> = (0..size)
+            .map(|_| {
+                let (first, woman) = rng.pick(src.first_names.as_slice()).clone();
+                (first, woman, rng.word(&src.last_names).to_string())
+            })
+            .collect();
+        let weights: Vec<f64> = (1..=size).map(|k| 1.0 / k as f64).collect();
+        let total: f64 = weights.iter().sum();
+        let cumulative = weights
+            .iter()
+            .scan(0.0, |acc, w| {
+                *acc += w / total;
+                Some(*acc)
+            })
+            .collect();
+        ZipfCast { people, cumulative }
+    }
+
+    /// One person of the cast, chosen by weight.
+    pub fn pick(&self, rng: &mut Rng) -> &(String, bool, String) {
+        let u = rng.unit();
+        let i = self.cumulative.partition_point(|&c| c < u).min(self.people.len() - 1);
+        &self.people[i]
+    }
 }
 
 /// Titles of heads of state and royalty: a random person bearing one reads as nonsense.
@@ -203,6 +247,7 @@ impl Sources {
             goods: column_where(&l("substances.tsv"), 3, |row| row[2] == "commodity" || row[2] == "good")?,
             drugs: column_where(&l("substances.tsv"), 3, |row| row[2] == "drug")?,
             chemicals: column_where(&l("substances.tsv"), 3, |row| row[2] == "chemical")?,
+            cast: None,
         };
         Ok(sources)
     }
@@ -401,6 +446,24 @@ pub fn default_dirs() -> (PathBuf, PathBuf) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_zipf_cast_names_its_first_people_most_and_nobody_else() {
+        let (templates, lexicon) = default_dirs();
+        let src = Sources::load(&templates, &lexicon).expect("sources load");
+        let cast = ZipfCast::new(&src, 50, 7);
+        let mut rng = Rng::for_article(7, 0);
+        let mut counts = vec![0usize; 50];
+        for _ in 0..20_000 {
+            let picked = cast.pick(&mut rng);
+            let i = cast.people.iter().position(|p| p == picked).expect("a person of the cast");
+            counts[i] += 1;
+        }
+        // Weight 1/k: the first is named about ten times as often as the tenth.
+        let ratio = counts[0] as f64 / counts[9] as f64;
+        assert!((7.0..14.0).contains(&ratio), "first/tenth = {ratio}: {counts:?}");
+        assert!(counts[0] > counts[49] * 20, "{counts:?}");
+    }
 
     #[test]
     fn a_template_splits_into_text_and_slots() {

@@ -58,6 +58,10 @@ pub struct Config {
     pub seed: u64,
     /// Share of articles written as HTML pages, 0 to 1.
     pub html_share: f64,
+    /// People drawn from a fixed cast of this many, the k-th most often with
+    /// weight 1/k (Zipf), as news names the same few people again and again;
+    /// 0: every person is new.
+    pub cast: usize,
 }
 
 /// What was generated.
@@ -76,7 +80,8 @@ pub struct Summary {
 /// Reads the templates and lexicons, then writes a corpus into `out` (created;
 /// it must not hold files already).
 pub fn generate(templates: &Path, lexicon: &Path, out: &Path, config: &Config) -> Result<Summary, GenError> {
-    let sources = Sources::load(templates, lexicon)?;
+    let mut sources = Sources::load(templates, lexicon)?;
+    sources.cast = (config.cast > 0).then(|| data::ZipfCast::new(&sources, config.cast, config.seed));
     ensure_empty(out)?;
     let mut summary = Summary::default();
     while summary.bytes < config.size {
