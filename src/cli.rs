@@ -402,7 +402,8 @@ fn print_summary(r: &BuildReport, target: &str, local: bool, written: &[Written]
     }
     println!("  entities:   {entities} ({})", by_type.join(", "));
     println!("  roles:      {} person-role-organization", r.roles);
-    println!("  quotes:     {} who said what", r.quotes);
+    println!("  quotes:     {} who said what, verbatim", r.quotes);
+    println!("  reported:   {} who said what, in reported speech", r.reported);
     println!("  exports:    {} country-product(-destination)", r.exports);
     println!("  statistics: {} with value and source", r.statistics);
     println!("  quads:      {} ({:.0} quads/s)", r.quads, rate(r.quads as f64));

@@ -5,7 +5,7 @@
 //! merge. Every relation carries `prov:wasDerivedFrom` its article and
 //! `ng:evidence`, a node with the sentence and its character offsets.
 
-use crate::model::{Article, EntityType, Evidence, Facts};
+use crate::model::{Article, EntityType, Evidence, Facts, StatementForm};
 use crate::vocab::{article_iri, push_slug, DATA, NG, ORG, PROV, RDF, RDFS, SKOS, XSD};
 use std::fmt::Write as _;
 use oxigraph::model::{GraphName, Literal, NamedNode, NamedOrBlankNode, Quad, Term};
@@ -216,7 +216,7 @@ pub fn article_quads(article: &Article, facts: &Facts) -> Vec<Quad> {
     let entities: Vec<NamedNode> = facts.entities.iter().map(|e| iri(entity_iri(e.kind, &e.label))).collect();
     write_entities(&mut w, facts, &entities);
     write_memberships(&mut w, facts, &entities);
-    write_quotes(&mut w, facts, &entities);
+    write_statements(&mut w, facts, &entities);
     write_exports(&mut w, facts, &entities);
     write_statistics(&mut w, facts, &entities);
     w.quads
@@ -229,7 +229,7 @@ fn quads_needed(facts: &Facts) -> usize {
     let provenance = 2 + 5;
     4 + entities
         + facts.memberships.len() * (7 + provenance)
-        + facts.quotes.len() * (4 + provenance)
+        + facts.statements.len() * (7 + provenance)
         + facts.exports.len() * (6 + provenance)
         + facts.statistics.len() * (4 + provenance)
 }
@@ -274,17 +274,33 @@ fn write_memberships(w: &mut Writer, facts: &Facts, entities: &[NamedNode]) {
     }
 }
 
-fn write_quotes(w: &mut Writer, facts: &Facts, entities: &[NamedNode]) {
-    for (i, q) in facts.quotes.iter().enumerate() {
-        let qn = fragment(&w.article, "quote", i);
-        w.a(&qn, NG, "Quote");
-        w.add(&qn, NG, "speaker", entities[q.speaker].clone());
-        w.add(&qn, NG, "text", Literal::new_simple_literal(&q.text));
-        if let Some(v) = &q.verb {
-            w.add(&qn, NG, "speechVerb", Literal::new_simple_literal(v));
+/// Quotes (`#quote-N`, typed ng:Quote and ng:Statement) and reported speech
+/// (`#statement-N`, ng:ReportedSpeech and ng:Statement), each numbered in its
+/// own form so that a quote's IRI does not move when reported speech is added.
+fn write_statements(w: &mut Writer, facts: &Facts, entities: &[NamedNode]) {
+    let (mut quotes, mut reported) = (0, 0);
+    for st in &facts.statements {
+        let (node, class) = match st.form {
+            StatementForm::Quote => (fragment(&w.article, "quote", post_increment(&mut quotes)), "Quote"),
+            StatementForm::Reported => (fragment(&w.article, "statement", post_increment(&mut reported)), "ReportedSpeech"),
+        };
+        w.a(&node, NG, class);
+        w.a(&node, NG, "Statement");
+        w.add(&node, NG, "speaker", entities[st.speaker].clone());
+        w.add(&node, NG, "text", Literal::new_simple_literal(&st.text));
+        if let Some(v) = &st.verb {
+            w.add(&node, NG, "speechVerb", Literal::new_simple_literal(v));
         }
-        w.provenance(&qn, q.evidence);
+        let (start, end) = w.char_offsets(st.span);
+        w.add(&node, NG, "startOffset", Literal::from(start as i64));
+        w.add(&node, NG, "endOffset", Literal::from(end as i64));
+        w.provenance(&node, st.evidence);
     }
+}
+
+fn post_increment(n: &mut usize) -> usize {
+    *n += 1;
+    *n - 1
 }
 
 fn write_exports(w: &mut Writer, facts: &Facts, entities: &[NamedNode]) {

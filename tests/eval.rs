@@ -57,13 +57,26 @@ fn report(json: &str) -> Vec<(String, Vec<f64>)> {
 
 #[test]
 fn seed_corpus_scores_the_same_as_score_py() {
+    scores_the_same_as_score_py(&seed_corpus(), &shared().join("eval/gold"));
+}
+
+/// Real articles whose gold annotates reported speech: the statements family too.
+#[test]
+fn realdev_scores_the_same_as_score_py_statements_included() {
+    let report = scores_the_same_as_score_py(&shared().join("eval/realdev/texts"), &shared().join("eval/realdev/gold"));
+    assert!(report.iter().any(|(name, _)| name == "statements (reported speech)"), "{report:?}");
+}
+
+/// Builds `corpus`, scores it with `newsgraph eval` and with score.py, and
+/// checks that every report line agrees; returns score.py's report.
+fn scores_the_same_as_score_py(corpus: &Path, gold: &Path) -> Vec<(String, Vec<f64>)> {
     let dir = Dir::new();
-    assert!(dir.build(&seed_corpus(), "store").status.success());
-    let export = dir.run(&["export", "--store", "store", "--format", "nquads", "-o", "seed.nq"]);
+    let built = dir.build(corpus, "store");
+    assert!(built.status.code() == Some(0) || built.status.code() == Some(2), "{}", stderr(&built));
+    let export = dir.run(&["export", "--store", "store", "--format", "nquads", "-o", "graph.nq"]);
     assert!(export.status.success(), "{}", stderr(&export));
-    let gold = shared().join("eval/gold");
-    let python = report(&score_py(&dir.path("seed.nq"), &gold, &["--json"]));
-    let rust = report(&eval(&dir, "store", &gold, &["--json"]));
+    let python = report(&score_py(&dir.path("graph.nq"), gold, &["--json"]));
+    let rust = report(&eval(&dir, "store", gold, &["--json"]));
     let names = |r: &[(String, Vec<f64>)]| r.iter().map(|(k, _)| k.clone()).collect::<Vec<_>>();
     let rust_by_name: BTreeMap<_, _> = rust.iter().cloned().collect();
     assert_eq!(names(&python), names(&rust), "the same report lines");
@@ -74,6 +87,7 @@ fn seed_corpus_scores_the_same_as_score_py() {
             assert!((g - e).abs() <= 0.001, "{name}: newsgraph eval {got:?}, score.py {expected:?}");
         }
     }
+    python
 }
 
 #[test]

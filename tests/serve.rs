@@ -436,6 +436,8 @@ fn python_sparql_clients_read_what_the_command_line_reads() {
         "quotes": dir.select("store", WHO_SAID_WHAT).len(),
         "speakers": dir.select("store", "SELECT DISTINCT ?s WHERE { ?q a ng:Quote ; ng:speaker ?s }").len(),
         "speaker_triples": dir.select("store", SPEAKER_PAIRS).len(),
+        // Every statement, quoted or reported, has its ng:speaker triple.
+        "statement_speakers": dir.select("store", "SELECT DISTINCT ?q ?s WHERE { ?q a ng:Statement ; ng:speaker ?s }").len(),
     });
     let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/serve_clients.py");
     let out = Command::new("python3")

@@ -30,7 +30,7 @@
 
   const KIND_NAMES = {
     Person: 'Person', Organization: 'Organization', Country: 'Country', Location: 'Location',
-    Substance: 'Substance', Quote: 'Quote', Statistic: 'Statistic',
+    Substance: 'Substance', Quote: 'Quote', ReportedSpeech: 'Reported speech', Statistic: 'Statistic',
   };
 
   const EXAMPLES = [
@@ -245,18 +245,23 @@ ORDER BY DESC(?quotes) ?speaker`,
 
   const VIEWS = {
     'who-said-what': {
-      caption: 'Speakers and what they said; click a quote to read its sentence.',
+      caption: 'Speakers and what they said (dashed: reported speech, not quoted); click a statement to read its sentence.',
       async build(g) {
-        const [quotes, verbs] = await Promise.all([
-          select('SELECT DISTINCT ?q ?s ?text WHERE { GRAPH ?g { ?q a ng:Quote ; ng:speaker ?s ; ng:text ?text } }'),
-          select('SELECT DISTINCT ?q ?verb WHERE { GRAPH ?g { ?q a ng:Quote ; ng:speechVerb ?verb } }'),
+        const withReported = $('with-reported').checked;
+        const [statements, reported, verbs] = await Promise.all([
+          select(`SELECT DISTINCT ?q ?s ?text WHERE { GRAPH ?g { ?q a ${withReported ? 'ng:Statement' : 'ng:Quote'} ; ng:speaker ?s ; ng:text ?text } }`),
+          withReported ? select('SELECT DISTINCT ?q WHERE { GRAPH ?g { ?q a ng:ReportedSpeech } }') : [],
+          select('SELECT DISTINCT ?q ?verb WHERE { GRAPH ?g { ?q a ng:Statement ; ng:speechVerb ?verb } }'),
         ]);
         const verbOf = new Map(verbs.map((r) => [r.q, r.verb]));
-        for (const r of quotes) {
+        const isReported = new Set(reported.map((r) => r.q));
+        for (const r of statements) {
           const speaker = g.entity(r.s);
           if (!speaker) continue;
-          const quote = g.node(r.q, 'Quote', `“${clip(r.text, 40)}”`, r.text);
-          g.edge(speaker, quote, verbOf.get(r.q) || 'said');
+          const indirect = isReported.has(r.q);
+          const label = indirect ? clip(r.text, 40) : `“${clip(r.text, 40)}”`;
+          const node = g.node(r.q, indirect ? 'ReportedSpeech' : 'Quote', label, r.text);
+          g.edge(speaker, node, verbOf.get(r.q) || 'said', { reported: indirect });
         }
       },
     },
@@ -362,17 +367,19 @@ ORDER BY DESC(?quotes) ?speaker`,
     Location: ['#e7e8eb', '#6b7280'],
     Substance: ['#fbdde0', '#c2414f'],
     Quote: ['#ffffff', '#9aa3af'],
+    ReportedSpeech: ['#f6f3ff', '#9aa3af'],
     Statistic: ['#e9e3ff', '#6d4fd1'],
   };
   const SHAPES = {
     Person: 'ellipse', Organization: 'round-rectangle', Country: 'hexagon', Location: 'octagon',
-    Substance: 'barrel', Quote: 'round-rectangle', Statistic: 'round-rectangle',
+    Substance: 'barrel', Quote: 'round-rectangle', ReportedSpeech: 'round-rectangle', Statistic: 'round-rectangle',
   };
 
   const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
   const TEXT = {
     entity: { size: 12, style: '', wrap: 120, pad: 8 },
     Quote: { size: 10, style: 'italic', wrap: 130, pad: 5 },
+    ReportedSpeech: { size: 10, style: '', wrap: 130, pad: 5 },
   };
   const measureCanvas = document.createElement('canvas').getContext('2d');
 
@@ -404,7 +411,7 @@ ORDER BY DESC(?quotes) ?speaker`,
         },
       },
       {
-        selector: 'node[kind = "Quote"]',
+        selector: 'node[kind = "Quote"], node[kind = "ReportedSpeech"]',
         style: { 'font-size': TEXT.Quote.size, 'font-style': TEXT.Quote.style, color: '#374151', 'text-max-width': TEXT.Quote.wrap },
       },
       {
@@ -417,6 +424,7 @@ ORDER BY DESC(?quotes) ?speaker`,
         },
       },
       { selector: 'edge[?former]', style: { 'line-style': 'dashed' } },
+      { selector: 'edge[?reported]', style: { 'line-style': 'dashed' } },
       { selector: '.faded', style: { opacity: 0.15 } },
       { selector: 'node:selected', style: { 'border-width': 3, 'border-color': '#111827' } },
       { selector: 'edge.near', style: { 'line-color': '#4b5563', 'target-arrow-color': '#4b5563' } },
@@ -551,6 +559,7 @@ ORDER BY DESC(?quotes) ?speaker`,
 
   const FAMILIES = [
     { type: `${NS.ng}Quote`, title: 'Quotes' },
+    { type: `${NS.ng}ReportedSpeech`, title: 'Reported speech' },
     { type: `${NS.org}Membership`, title: 'Roles' },
     { type: `${NS.ng}Export`, title: 'Exports' },
     { type: `${NS.ng}Statistic`, title: 'Statistics' },
@@ -620,7 +629,7 @@ ORDER BY DESC(?quotes) ?speaker`,
       out.push({
         type: f.type,
         summary: summarize(f.type, p, one),
-        quote: f.type === `${NS.ng}Quote` ? one(`${NS.ng}text`) : null,
+        quote: [`${NS.ng}Quote`, `${NS.ng}ReportedSpeech`].includes(f.type) ? one(`${NS.ng}text`) : null,
         sentence: f.sentence,
         file: store.files.get(f.a) || shortIri(f.a),
         start: Number(f.start),
@@ -633,7 +642,8 @@ ORDER BY DESC(?quotes) ?speaker`,
     const label = (prop) => (one(prop) ? entityLabel(one(prop)) : null);
     switch (type) {
       case `${NS.ng}Quote`:
-        // The quote itself is marked in the sentence below.
+      case `${NS.ng}ReportedSpeech`:
+        // The statement itself is marked in the sentence below.
         return `${label(`${NS.ng}speaker`)} ${one(`${NS.ng}speechVerb`) || 'said'}`;
       case `${NS.org}Membership`: {
         const role = store.roles.get(one(`${NS.org}role`)) || 'a role';
@@ -759,6 +769,10 @@ ORDER BY DESC(?quotes) ?speaker`,
     for (const radio of document.querySelectorAll('input[name="view"]')) {
       radio.addEventListener('change', () => radio.checked && showView(radio.value));
     }
+    $('with-reported').addEventListener('change', () => {
+      viewCache.delete('who-said-what');
+      if (currentView === 'who-said-what') showView('who-said-what');
+    });
     $('run').addEventListener('click', runQuery);
     $('sparql').addEventListener('keydown', (evt) => {
       if (evt.key === 'Enter' && (evt.ctrlKey || evt.metaKey)) {

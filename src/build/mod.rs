@@ -14,7 +14,7 @@ pub mod pipeline;
 
 use crate::corpus::{self, CorpusError};
 use crate::lexicon::Lexicon;
-use crate::model::{EntityType, Facts};
+use crate::model::{EntityType, Facts, StatementForm};
 use crate::remote::{Endpoint, EndpointConfig, RemoteError};
 use crate::resolve::NameIndex;
 use crate::shard::Shard;
@@ -102,6 +102,8 @@ pub struct BuildReport {
     pub roles: usize,
     /// Quotes written.
     pub quotes: usize,
+    /// Reported-speech statements written.
+    pub reported: usize,
     /// Exports written.
     pub exports: usize,
     /// Statistics written.
@@ -127,6 +129,7 @@ pub struct Tally {
     skipped: Vec<String>,
     roles: usize,
     quotes: usize,
+    reported: usize,
     exports: usize,
     statistics: usize,
     quads: usize,
@@ -141,14 +144,15 @@ impl Tally {
         self.changed += usize::from(graph.replaces);
         self.quads += quads;
         self.roles += facts.memberships.len();
-        self.quotes += facts.quotes.len();
+        self.quotes += facts.statements.iter().filter(|s| s.form == StatementForm::Quote).count();
+        self.reported += facts.statements.iter().filter(|s| s.form == StatementForm::Reported).count();
         self.exports += facts.exports.len();
         self.statistics += facts.statistics.len();
         for e in &facts.entities {
             self.entities.entry(e.kind).or_default().insert(rdf::entity_iri(e.kind, &e.label));
         }
         if self.samples.len() < 5 {
-            if let Some(q) = facts.quotes.first() {
+            if let Some(q) = facts.statements.iter().find(|s| s.form == StatementForm::Quote) {
                 self.samples.push(sample(&facts.entities[q.speaker].label, &q.text));
             }
         }
@@ -264,6 +268,7 @@ fn report_of(tally: Tally, mut skipped: Vec<String>) -> BuildReport {
         entities,
         roles: tally.roles,
         quotes: tally.quotes,
+        reported: tally.reported,
         exports: tally.exports,
         statistics: tally.statistics,
         quads: tally.quads,

@@ -26,6 +26,7 @@ pub fn score(gold: &Gold, sys: &SystemGraph<'_>) -> Result<Evaluation, EvalError
     scorer.entities(&mut out)?;
     scorer.roles(&mut out)?;
     scorer.quotes(&mut out)?;
+    scorer.statements(&mut out)?;
     scorer.exports(&mut out)?;
     scorer.statistics(&mut out)?;
     let families: Vec<Prf> = FAMILIES.iter().filter_map(|f| out.prf(f)).collect();
@@ -185,7 +186,7 @@ impl Scorer<'_> {
             self.gold.articles.iter().flat_map(|d| d.quotes.iter().map(|q| (d.article.as_str(), q))).collect();
         let (tp_sys, detect_sys) = quote_precision(&sysq, &gold);
         let required: Vec<(&str, &GoldQuote)> = gold.iter().copied().filter(|(_, g)| !optional(g.optional)).collect();
-        let (found, detected, missed) = quote_recall(&sysq, &required);
+        let (found, detected, missed) = quote_recall(&sysq, &required, 0.8);
         out.set("quotes", Score::Prf(prf(tp_sys, sysq.len(), found, required.len())));
         out.set("quote detection (speaker ignored)", Score::Prf(prf(detect_sys, sysq.len(), detected, required.len())));
         out.miss("quotes", vec![("missed", missed)]);
@@ -193,8 +194,14 @@ impl Scorer<'_> {
     }
 
     fn system_quotes(&self) -> Result<Vec<SysQuote>, EvalError> {
-        let q = "SELECT DISTINCT ?q ?s ?t ?a WHERE { ?q a ng:Quote ; ng:text ?t .
-            OPTIONAL { ?q ng:speaker ?s } OPTIONAL { ?q prov:wasDerivedFrom ?a } }";
+        self.system_statements(
+            "SELECT DISTINCT ?q ?s ?t ?a WHERE { ?q a ng:Quote ; ng:text ?t .
+            OPTIONAL { ?q ng:speaker ?s } OPTIONAL { ?q prov:wasDerivedFrom ?a } }",
+        )
+    }
+
+    /// The statements a query selects (?q ?s ?t ?a), with article, speaker key and words.
+    fn system_statements(&self, q: &str) -> Result<Vec<SysQuote>, EvalError> {
         let mut quotes = Vec::new();
         for [_, s, t, a] in self.sys.select(q, ["q", "s", "t", "a"])? {
             let Some(t) = t else { continue };
@@ -210,6 +217,36 @@ impl Scorer<'_> {
         // order, which rdflib leaves to chance: sorting makes it reproducible.
         quotes.sort_by(|a, b| (&a.article, &a.text, &a.speaker).cmp(&(&b.article, &b.text, &b.speaker)));
         Ok(quotes)
+    }
+
+    // -- statements (reported speech) ---------------------------------------
+
+    /// Reported speech against the gold's `statements`, scored only where the
+    /// gold annotates them; not part of "overall" (`score_statements`).
+    fn statements(&self, out: &mut Evaluation) -> Result<(), EvalError> {
+        if self.gold.articles.iter().all(|d| d.statements.is_none()) {
+            return Ok(());
+        }
+        let q = "SELECT DISTINCT ?q ?s ?t ?a WHERE {
+            { ?q a ng:ReportedSpeech } UNION { ?q a ng:Statement FILTER NOT EXISTS { ?q a ng:Quote } }
+            ?q ng:text ?t . OPTIONAL { ?q ng:speaker ?s } OPTIONAL { ?q prov:wasDerivedFrom ?a } }";
+        let sysq = self.system_statements(q)?;
+        let gold: Vec<(&str, &GoldQuote)> =
+            self.gold.articles.iter().flat_map(|d| d.statements.iter().flatten().map(|q| (d.article.as_str(), q))).collect();
+        let tp_sys = sysq
+            .iter()
+            .filter(|q| {
+                let same: Vec<&str> =
+                    gold.iter().filter(|(ga, g)| same_article(q.article.as_deref(), ga) && g.speaker == q.speaker).map(|(_, g)| g.text.as_str()).collect();
+                let same = same.join(" ");
+                !same.is_empty() && coverage(&q.text, &same) >= 0.5
+            })
+            .count();
+        let required: Vec<(&str, &GoldQuote)> = gold.iter().copied().filter(|(_, g)| !optional(g.optional)).collect();
+        let (found, _, missed) = quote_recall(&sysq, &required, 0.5);
+        out.set("statements (reported speech)", Score::Prf(prf(tp_sys, sysq.len(), found, required.len())));
+        out.miss("statements", vec![("missed", missed)]);
+        Ok(())
     }
 
     // -- exports ----------------------------------------------------------
@@ -410,14 +447,15 @@ fn quote_precision(sysq: &[SysQuote], gold: &[(&str, &GoldQuote)]) -> (usize, us
     (tp_sys, detect_sys)
 }
 
-/// Gold quotes found with their speaker, found at all, and the misses: a gold
-/// quote is found by a system quote of its article holding 80% of its words.
-fn quote_recall(sysq: &[SysQuote], required: &[(&str, &GoldQuote)]) -> (usize, usize, Vec<Py>) {
+/// Gold quotes (or statements) found with their speaker, found at all, and
+/// the misses: a gold one is found by a system one of its article holding
+/// `share` of its words (quotes 80%, reported speech half).
+fn quote_recall(sysq: &[SysQuote], required: &[(&str, &GoldQuote)], share: f64) -> (usize, usize, Vec<Py>) {
     let (mut found, mut detected, mut missed) = (0, 0, Vec::new());
     for (ga, g) in required {
         let hits: Vec<Option<&str>> = sysq
             .iter()
-            .filter(|q| same_article(q.article.as_deref(), ga) && coverage(&g.text, &q.text) >= 0.8)
+            .filter(|q| same_article(q.article.as_deref(), ga) && coverage(&g.text, &q.text) >= share)
             .map(|q| q.speaker.as_deref())
             .collect();
         detected += usize::from(!hits.is_empty());

@@ -93,6 +93,10 @@ pub struct ArticleGold {
     /// Its quotes.
     #[serde(default)]
     pub quotes: Vec<GoldQuote>,
+    /// Its reported-speech statements, where the gold annotates them
+    /// (`None`: not annotated, so the family is not scored).
+    #[serde(default)]
+    pub statements: Option<Vec<GoldQuote>>,
     /// Its exports.
     #[serde(default)]
     pub exports: Vec<GoldExport>,

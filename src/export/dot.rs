@@ -58,6 +58,7 @@ fn style(kind: NodeKind) -> (&'static str, &'static str) {
         NodeKind::Location => ("octagon", "#e2e3e5"),
         NodeKind::Substance => ("component", "#f8d7da"),
         NodeKind::Quote => ("note", "#ffffff"),
+        NodeKind::Reported => ("note", "#f3f0ff"),
         NodeKind::Statistic => ("folder", "#e7f1ff"),
     }
 }
@@ -75,6 +76,7 @@ fn title(view: View) -> &'static str {
 fn node_label(kind: NodeKind, label: &str) -> String {
     match kind {
         NodeKind::Quote => wrap(&format!("\u{201c}{label}\u{201d}"), 40, 4),
+        NodeKind::Reported => wrap(label, 40, 4),
         NodeKind::Statistic => wrap(label, 36, 3),
         _ => label.to_string(),
     }
@@ -99,10 +101,11 @@ pub fn write<W: Write>(graph: &ViewGraph, view: View, out: &mut W) -> std::io::R
     }
     for e in &graph.edges {
         let label = match e.kind {
-            EdgeKind::Said => format!("{}\n{}", e.label, e.article),
+            EdgeKind::Said | EdgeKind::Reported => format!("{}\n{}", e.label, e.article),
             _ => e.label.clone(),
         };
-        let dashed = if e.former { ", style=dashed" } else { "" };
+        // Dashed: a former role, or words reported rather than quoted.
+        let dashed = if e.former || e.kind == EdgeKind::Reported { ", style=dashed" } else { "" };
         writeln!(
             out,
             "  \"{}\" -> \"{}\" [label=\"{}\", tooltip=\"{}\"{dashed}];",
@@ -156,9 +159,14 @@ fn legend<W: Write>(graph: &ViewGraph, out: &mut W) -> std::io::Result<()> {
         let (shape, colour) = style(*kind);
         writeln!(out, "    \"legend:{0}\" [label=\"{0}\", shape={shape}, fillcolor=\"{colour}\"];", kind.name())?;
     }
-    if graph.edges.iter().any(|e| e.former) {
+    if graph.edges.iter().any(|e| e.former || e.kind == EdgeKind::Reported) {
+        let what = match (graph.edges.iter().any(|e| e.former), graph.edges.iter().any(|e| e.kind == EdgeKind::Reported)) {
+            (true, true) => "former role; reported speech",
+            (true, false) => "former role",
+            _ => "reported speech",
+        };
         writeln!(out, "    \"legend:a\" [label=\"\", shape=point]; \"legend:b\" [label=\"\", shape=point];")?;
-        writeln!(out, "    \"legend:a\" -> \"legend:b\" [label=\"former role\", style=dashed];")?;
+        writeln!(out, "    \"legend:a\" -> \"legend:b\" [label=\"{what}\", style=dashed];")?;
     }
     writeln!(out, "  }}")
 }
@@ -176,5 +184,32 @@ mod tests {
     fn long_quotes_are_wrapped_and_shortened() {
         let w = wrap("one two three four five six seven eight nine ten", 10, 2);
         assert_eq!(w, "one two\nthree four …");
+    }
+
+    #[test]
+    fn reported_speech_is_drawn_dashed_and_quotes_solid() {
+        use super::super::view::{Edge, Node};
+        let node = |id: &str, kind| Node { id: id.into(), label: id.into(), kind, text: id.into(), articles: BTreeSet::new() };
+        let edge = |target: &str, kind| Edge {
+            source: "ann".into(),
+            target: target.into(),
+            kind,
+            label: "said".into(),
+            former: false,
+            article: "a.txt".into(),
+            evidence: String::new(),
+            relation: target.into(),
+        };
+        let mut g = ViewGraph::default();
+        for n in [node("ann", NodeKind::Person), node("q", NodeKind::Quote), node("r", NodeKind::Reported)] {
+            g.nodes.insert(n.id.clone(), n);
+        }
+        g.edges = vec![edge("q", EdgeKind::Said), edge("r", EdgeKind::Reported)];
+        let mut out = Vec::new();
+        write(&g, View::WhoSaidWhat, &mut out).expect("write to memory");
+        let dot = String::from_utf8(out).expect("utf-8");
+        let line = |to: &str| dot.lines().find(|l| l.contains(&format!("\"ann\" -> \"{to}\""))).expect("the edge").to_string();
+        assert!(!line("q").contains("dashed") && line("r").contains("style=dashed"), "{dot}");
+        assert!(dot.contains("label=\"reported speech\", style=dashed"), "the legend says what dashes mean: {dot}");
     }
 }

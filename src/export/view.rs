@@ -10,7 +10,7 @@ use crate::query::short;
 use crate::store::{GraphStore, StoreError};
 use oxigraph::sparql::QueryResults;
 use petgraph::graph::{NodeIndex, UnGraph};
-use std::collections::{BTreeMap, BTreeSet, HashMap, VecDeque};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet, VecDeque};
 
 /// What a node stands for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -27,6 +27,8 @@ pub enum NodeKind {
     Substance,
     /// ng:Quote (its text)
     Quote,
+    /// ng:ReportedSpeech (its text)
+    Reported,
     /// ng:Statistic (its value and phrase)
     Statistic,
 }
@@ -41,6 +43,7 @@ impl NodeKind {
             NodeKind::Location => "Location",
             NodeKind::Substance => "Substance",
             NodeKind::Quote => "Quote",
+            NodeKind::Reported => "ReportedSpeech",
             NodeKind::Statistic => "Statistic",
         }
     }
@@ -62,6 +65,8 @@ impl NodeKind {
 pub enum EdgeKind {
     /// speaker -> quote
     Said,
+    /// speaker -> reported statement
+    Reported,
     /// person -> organization, labelled with the role
     Role,
     /// country -> product
@@ -77,6 +82,7 @@ impl EdgeKind {
     pub fn name(self) -> &'static str {
         match self {
             EdgeKind::Said => "SAID",
+            EdgeKind::Reported => "REPORTED",
             EdgeKind::Role => "HAS_ROLE_IN",
             EdgeKind::Exports => "EXPORTS",
             EdgeKind::ExportedTo => "EXPORTED_TO",
@@ -250,19 +256,22 @@ impl Ctx<'_> {
     }
 }
 
+/// Who said what: quotes and reported speech (ng:Statement), told apart by kind.
 fn read_quotes(store: &GraphStore, ctx: &Ctx, g: &mut ViewGraph) -> Result<(), StoreError> {
     let verbs: HashMap<String, String> = rows(store, &["q", "v"], "?q ng:speechVerb ?v")?.into_iter().map(|r| (r[0].clone(), r[1].clone())).collect();
-    let q = "?q a ng:Quote ; ng:speaker ?s ; ng:text ?t ; prov:wasDerivedFrom ?a";
+    let reported: HashSet<String> = rows(store, &["q"], "?q a ng:ReportedSpeech")?.into_iter().map(|r| r[0].clone()).collect();
+    let q = "?q a ng:Statement ; ng:speaker ?s ; ng:text ?t ; prov:wasDerivedFrom ?a";
     for r in rows(store, &["q", "s", "t", "a"], q)? {
         let file = ctx.file(&r[3]);
         if !(ctx.keep)(&file) {
             continue;
         }
         let Some(speaker) = ctx.entity(g, &r[1]) else { continue };
-        g.nodes.insert(r[0].clone(), Node { id: r[0].clone(), label: r[2].clone(), kind: NodeKind::Quote, text: r[2].clone(), articles: BTreeSet::from([file.clone()]) });
+        let (node_kind, edge_kind) = if reported.contains(&r[0]) { (NodeKind::Reported, EdgeKind::Reported) } else { (NodeKind::Quote, EdgeKind::Said) };
+        g.nodes.insert(r[0].clone(), Node { id: r[0].clone(), label: r[2].clone(), kind: node_kind, text: r[2].clone(), articles: BTreeSet::from([file.clone()]) });
         let verb = verbs.get(&r[0]).cloned().unwrap_or_else(|| "said".to_string());
         let evidence = ctx.evidence.get(&r[0]).cloned().unwrap_or_default();
-        g.edges.push(Edge { source: speaker, target: r[0].clone(), kind: EdgeKind::Said, label: verb, former: false, article: file, evidence, relation: r[0].clone() });
+        g.edges.push(Edge { source: speaker, target: r[0].clone(), kind: edge_kind, label: verb, former: false, article: file, evidence, relation: r[0].clone() });
     }
     Ok(())
 }
@@ -355,7 +364,7 @@ impl ViewGraph {
     /// person can read, whatever the size of the store. What is left out is
     /// counted in `omitted`.
     pub fn top(&self, entities: usize, per_entity: usize) -> ViewGraph {
-        let is_hub = |id: &str| self.nodes.get(id).is_some_and(|n| !matches!(n.kind, NodeKind::Quote | NodeKind::Statistic));
+        let is_hub = |id: &str| self.nodes.get(id).is_some_and(|n| !matches!(n.kind, NodeKind::Quote | NodeKind::Reported | NodeKind::Statistic));
         let mut incident: HashMap<&str, Vec<usize>> = HashMap::new();
         for (i, e) in self.edges.iter().enumerate() {
             for end in [e.source.as_str(), e.target.as_str()] {

@@ -106,6 +106,8 @@ pub struct Lexicon {
     honorifics: WordTable<()>,
     abbreviations: WordTable<()>,
     speech_verbs: WordTable<String>,
+    /// Forms of verbs of saying (not thought), with what follows them.
+    statement_verbs: WordTable<Complement>,
     not_names: WordTable<()>,
     number_words: WordTable<f64>,
     org_heads: WordTable<()>,
@@ -352,22 +354,53 @@ fn read_titles() -> Result<(HashMap<String, Title>, usize), LexiconError> {
 
 /// The smaller word lists, read while the automata are built.
 struct Words {
-    speech_verbs: HashMap<String, String>,
+    speech_verbs: SpeechVerbs,
     number_words: HashMap<String, f64>,
     parties: HashMap<String, String>,
     trade_verbs: HashMap<String, TradeDirection>,
     place_heads: HashMap<String, PlacePositions>,
 }
 
-fn read_speech_verbs() -> Result<HashMap<String, String>, LexiconError> {
+/// What follows a verb of saying when it reports speech (`speech_verbs.tsv`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Complement {
+    /// Usually a bare clause: "said the talks failed".
+    Clause,
+    /// A clause with "that"; bare, mostly a noun phrase: "denied the report".
+    That,
+    /// The person told, then the clause: "told reporters the talks failed".
+    ObjectThenClause,
+}
+
+/// Verbs of saying and thought (form → lemma), and the forms of the verbs of
+/// saying that reported speech hangs on (form → takes a bare clause).
+/// The two tables read from `speech_verbs.tsv`.
+struct SpeechVerbs {
+    /// Every form of a verb of saying or thought → its lemma.
+    lemmas: HashMap<String, String>,
+    /// Every form of a verb of saying → what follows it in reported speech.
+    complements: HashMap<String, Complement>,
+}
+
+fn read_speech_verbs() -> Result<SpeechVerbs, LexiconError> {
     let (file, text) = lexicon_file!("speech_verbs.tsv");
     let mut speech_verbs = HashMap::default();
-    for (_, c) in rows(file, text, 3)? {
+    let mut statement_verbs = HashMap::default();
+    for (line, c) in rows(file, text, 4)? {
+        let complement = match c[3].trim() {
+            "clause" => Complement::Clause,
+            "that" => Complement::That,
+            "object" => Complement::ObjectThenClause,
+            other => return Err(LexiconError::BadLine { file, line, problem: format!("complement {other:?} is not 'clause', 'that' or 'object'") }),
+        };
         for form in values(c[1]).chain(std::iter::once(c[0])) {
             speech_verbs.insert(form.to_lowercase(), c[0].to_string());
+            if c[2].trim() == "speech" {
+                statement_verbs.insert(form.to_lowercase(), complement);
+            }
         }
     }
-    Ok(speech_verbs)
+    Ok(SpeechVerbs { lemmas: speech_verbs, complements: statement_verbs })
 }
 
 fn read_number_words() -> Result<HashMap<String, f64>, LexiconError> {
@@ -503,7 +536,8 @@ impl Lexicon {
                 org_kind: places.org_kind,
                 honorifics: word_set(entries(include_str!("../../../ontology/lexicon/honorifics.txt")).map(str::to_string)),
                 abbreviations: word_set(entries(include_str!("../../../ontology/lexicon/abbreviations.txt")).map(str::to_string)),
-                speech_verbs: WordTable::lowercase(words.speech_verbs),
+                speech_verbs: WordTable::lowercase(words.speech_verbs.lemmas),
+                statement_verbs: WordTable::lowercase(words.speech_verbs.complements),
                 not_names: word_set(entries(include_str!("../../../ontology/lexicon/not_names.txt")).map(str::to_string)),
                 number_words: WordTable::lowercase(words.number_words),
                 org_heads: word_set(entries(include_str!("../../../ontology/lexicon/org_heads.txt")).map(str::to_string)),
@@ -593,6 +627,17 @@ impl Lexicon {
     /// The lemma of a speech verb form ("told" -> "tell").
     pub fn speech_verb(&self, word: &str) -> Option<&str> {
         self.speech_verbs.get(word).map(String::as_str)
+    }
+
+    /// A form of a verb of saying, not of thought: what reported speech hangs
+    /// on ("said", "denied"; not "believes").
+    pub fn statement_verb(&self, word: &str) -> bool {
+        self.statement_verbs.get(word).is_some()
+    }
+
+    /// What follows a verb of saying in reported speech (`None`: not one).
+    pub fn complement(&self, word: &str) -> Option<Complement> {
+        self.statement_verbs.get(word).copied()
     }
 
     /// Capitalised words that are not names ("The", "However", "Monday").

@@ -113,17 +113,31 @@ pub struct Membership {
     pub evidence: Evidence,
 }
 
-/// Who said what.
+/// How a statement gives what was said.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+pub enum StatementForm {
+    /// Verbatim words inside quotation marks.
+    Quote,
+    /// Reported (indirect) speech: "X said (that) ...", "according to X, ...".
+    Reported,
+}
+
+/// Who said what: a quote or a reported statement.
 #[derive(Debug, Clone, Serialize)]
-pub struct Quote {
+pub struct Statement {
     /// The speaker: a person, organization or country.
     pub speaker: EntityId,
-    /// The quoted words only.
+    /// The statement's words only: the quoted words, or the reported content
+    /// without the speech verb and "that".
     pub text: String,
     /// The verb that introduced it ("said", "told", ...), when there is one.
     pub verb: Option<String>,
     /// Where it was read.
     pub evidence: Evidence,
+    /// The statement's own words in the text.
+    pub span: Span,
+    /// Quote or reported speech.
+    pub form: StatementForm,
 }
 
 /// Country – exports – product (– destination).
@@ -159,8 +173,8 @@ pub struct Facts {
     pub entities: Vec<Entity>,
     /// Roles.
     pub memberships: Vec<Membership>,
-    /// Quotes.
-    pub quotes: Vec<Quote>,
+    /// Who said what: quotes and reported speech.
+    pub statements: Vec<Statement>,
     /// Exports.
     pub exports: Vec<Export>,
     /// Statistics.

@@ -1,6 +1,8 @@
 //! Paragraphs and sentences, as byte spans into the clean text.
 //!
-//! A paragraph is a line. A sentence ends at `.`, `!` or `?` (with any closing
+//! A paragraph is a line, or in hard-wrapped text (wire copy and archives,
+//! lines of 45 to 80 characters) a run of lines up to a blank, indented or
+//! short line. A sentence ends at `.`, `!` or `?` (with any closing
 //! quotation marks or brackets) followed by a capitalised word, a digit or an
 //! opening quotation mark — unless the period belongs to an abbreviation from
 //! `abbreviations.txt` ("Rep.", "U.S.", "Jan.") or an initial ("J."). A
@@ -36,14 +38,7 @@ const OPENERS: &[char] = &['"', '\u{201c}', '\u{2018}', '\'', '(', '['];
 /// Splits `text` into paragraphs and sentences.
 pub fn segment(text: &str, lexicon: &Lexicon) -> Segments {
     let mut segments = Segments::default();
-    let mut offset = 0;
-    for line in text.split('\n') {
-        let start = offset + (line.len() - line.trim_start().len());
-        let end = offset + line.trim_end().len();
-        offset += line.len() + 1;
-        if start >= end {
-            continue;
-        }
+    for Span { start, end } in paragraph_spans(text) {
         let paragraph = segments.paragraphs.len();
         segments.paragraphs.push(Span::new(start, end));
         let headline = is_headline(&text[start..end]);
@@ -52,6 +47,54 @@ pub fn segment(text: &str, lexicon: &Lexicon) -> Segments {
         }
     }
     segments
+}
+
+/// Non-empty lines, trimmed: (start, end) byte offsets.
+fn lines(text: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut offset = 0;
+    for line in text.split('\n') {
+        let start = offset + (line.len() - line.trim_start().len());
+        let end = offset + line.trim_end().len();
+        offset += line.len() + 1;
+        out.push(Span::new(start, end.max(start)));
+    }
+    out
+}
+
+/// The paragraphs of a text: its lines, or, when the text is hard-wrapped as
+/// wires and archives send it (most lines 45 to 80 characters, none much
+/// longer), runs of lines that end at a blank line, an indented line or a
+/// short line. Offsets stay those of the text; a paragraph holds the line
+/// breaks it was wrapped at.
+fn paragraph_spans(text: &str) -> Vec<Span> {
+    let lines = lines(text);
+    let filled: Vec<&Span> = lines.iter().filter(|l| l.end > l.start).collect();
+    let width = |l: &Span| text[l.start..l.end].chars().count();
+    let wrapped_lines = filled.iter().filter(|l| (45..=80).contains(&width(l))).count();
+    let hard_wrapped = filled.len() >= 5 && wrapped_lines * 10 >= filled.len() * 6 && filled.iter().all(|l| width(l) <= 100);
+    if !hard_wrapped {
+        return filled.into_iter().copied().collect();
+    }
+    let indented = |l: &Span| {
+        let line_start = text[..l.start].rfind('\n').map_or(0, |p| p + 1);
+        l.start - line_start >= 2 || text[line_start..l.start].contains('\t')
+    };
+    let mut out: Vec<Span> = Vec::new();
+    let mut open = false;
+    for l in &lines {
+        if l.end == l.start {
+            open = false;
+            continue;
+        }
+        match out.last_mut() {
+            Some(p) if open && !indented(l) => p.end = l.end,
+            _ => out.push(*l),
+        }
+        // A short line ends its paragraph (a headline, a dateline, a last line).
+        open = width(l) >= 45;
+    }
+    out
 }
 
 /// Sentence boundaries inside one paragraph, as relative byte ranges.

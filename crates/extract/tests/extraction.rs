@@ -3,7 +3,7 @@
 
 use newsgraph_extract::extract::extract;
 use newsgraph_extract::lexicon::Lexicon;
-use newsgraph_extract::model::{EntityType, Facts};
+use newsgraph_extract::model::{EntityType, Facts, StatementForm};
 
 fn facts(text: &str) -> Facts {
     extract(text, Lexicon::embedded().expect("lexicons parse"))
@@ -21,9 +21,21 @@ fn roles(text: &str) -> Vec<(String, String, Option<String>)> {
         .collect()
 }
 
-fn quotes(text: &str) -> Vec<(String, String)> {
+fn statements(text: &str, form: StatementForm) -> Vec<(String, String)> {
     let f = facts(text);
-    f.quotes.iter().map(|q| (name(&f, q.speaker).to_string(), q.text.clone())).collect()
+    f.statements.iter().filter(|s| s.form == form).map(|s| (name(&f, s.speaker).to_string(), s.text.clone())).collect()
+}
+
+fn quotes(text: &str) -> Vec<(String, String)> {
+    statements(text, StatementForm::Quote)
+}
+
+fn reported(text: &str) -> Vec<(String, String)> {
+    statements(text, StatementForm::Reported)
+}
+
+fn said(speaker: &str, text: &str) -> Vec<(String, String)> {
+    vec![(speaker.to_string(), text.to_string())]
 }
 
 fn exports(text: &str) -> Vec<(String, String, Option<String>)> {
@@ -267,4 +279,97 @@ fn destinations_through_such_as() {
     let x = exports("Canada ships canola to markets such as Japan and Vietnam.");
     assert!(x.contains(&("Canada".into(), "canola".into(), Some("Japan".into()))), "{x:?}");
     assert!(x.contains(&("Canada".into(), "canola".into(), Some("Vietnam".into()))), "{x:?}");
+}
+
+// Reported speech (GUIDELINE §3b): one construction per test.
+
+#[test]
+fn reported_speech_with_that() {
+    let text = "Finance Minister Maria Olsen said on Monday that the new levy would raise revenue for schools.";
+    assert_eq!(reported(text), said("Maria Olsen", "the new levy would raise revenue for schools"));
+}
+
+#[test]
+fn reported_speech_with_a_bare_clause() {
+    let text = "Governor Tom Reyes says the bridge will reopen before the winter storms arrive.";
+    assert_eq!(reported(text), said("Tom Reyes", "the bridge will reopen before the winter storms arrive"));
+}
+
+#[test]
+fn reported_speech_told_an_object() {
+    let text = "Senator Alma Quist told reporters the committee had not seen the final draft.";
+    assert_eq!(reported(text), said("Alma Quist", "the committee had not seen the final draft"));
+}
+
+#[test]
+fn reported_speech_with_the_attribution_last() {
+    let text = "Harbour traffic fell sharply after the strike began, port director Lena Varga said.";
+    assert_eq!(reported(text), said("Lena Varga", "Harbour traffic fell sharply after the strike began"));
+}
+
+#[test]
+fn reported_speech_with_the_verb_before_the_speaker() {
+    let text = "The factory will close next spring, said Owen Pritchard, the plant manager.";
+    assert_eq!(reported(text), said("Owen Pritchard", "The factory will close next spring"));
+}
+
+#[test]
+fn reported_speech_according_to_a_source() {
+    let text = "According to the World Health Organization, measles cases doubled across the region last year.";
+    assert_eq!(reported(text), said("World Health Organization", "measles cases doubled across the region last year"));
+    let after = "Measles cases doubled across the region last year, according to the World Health Organization.";
+    assert_eq!(reported(after), said("World Health Organization", "Measles cases doubled across the region last year"));
+}
+
+#[test]
+fn reported_speech_of_a_pronoun_goes_to_the_person_named_before() {
+    let text = "Mayor Ivy Chen opened the new library on Saturday. She said the city would fund two more branches.";
+    assert_eq!(reported(text), said("Ivy Chen", "the city would fund two more branches"));
+}
+
+#[test]
+fn a_denial_is_a_statement_and_a_belief_is_not() {
+    let denial = "The Defense Ministry denied that its troops had crossed the border overnight.";
+    assert_eq!(reported(denial), said("Defense Ministry", "its troops had crossed the border overnight"));
+    let belief = "Prime Minister Rosa Lind believes the economy will recover by the autumn.";
+    assert_eq!(reported(belief), vec![]);
+    let plan = "Prime Minister Rosa Lind wants to cut taxes for small farms next year.";
+    assert_eq!(reported(plan), vec![]);
+}
+
+#[test]
+fn a_mixed_sentence_gives_a_reported_statement_and_a_quote() {
+    let text = "Commissioner Paul Okafor said the agency would act \u{201c}as fast as the law allows us to act\u{201d} on the complaints.";
+    assert_eq!(reported(text), said("Paul Okafor", "the agency would act \u{201c}as fast as the law allows us to act\u{201d} on the complaints"));
+    assert_eq!(quotes(text), said("Paul Okafor", "as fast as the law allows us to act"));
+}
+
+#[test]
+fn a_quotation_alone_is_a_quote_not_reported_speech() {
+    let text = "Commissioner Paul Okafor said: \u{201c}We will act as fast as the law allows us to act.\u{201d}";
+    assert_eq!(reported(text), vec![]);
+    assert_eq!(quotes(text).len(), 1);
+}
+
+#[test]
+fn a_negated_or_hypothetical_saying_is_no_statement() {
+    assert_eq!(reported("Minister Carla Diaz did not say that the tariffs would be lifted this year."), vec![]);
+    assert_eq!(reported("Minister Carla Diaz refused to say whether the tariffs would be lifted this year."), vec![]);
+}
+
+#[test]
+fn a_curly_quote_closed_by_a_straight_mark_is_one_quote() {
+    let text = "Mayor Ivy Chen spoke at the depot. \u{201c}Our buses are old and our drivers are tired,\" she said.";
+    assert_eq!(quotes(text), said("Ivy Chen", "Our buses are old and our drivers are tired,"));
+    let nested = "Analyst Jo Lee said: \u{201c}The file was named \"final\" and saved before anyone noticed.\u{201d}";
+    assert_eq!(quotes(nested), said("Jo Lee", "The file was named \"final\" and saved before anyone noticed."));
+}
+
+#[test]
+fn hard_wrapped_wire_copy_reads_as_paragraphs() {
+    let wire = "Harbour Traffic Falls\n\n    Container traffic at the port of Tarvik fell by a fifth in\nthe first quarter of the year as the dock strike dragged on,\nport director Hanna Berg said on Tuesday.\n    \"Shipping lines have moved their calls to other harbours for\nthe time being and few will come back soon,\" Berg said.\n    Trucking firms in the region said they had laid off drivers\nand parked their fleets until the strike is settled for good.\n    Officials expect the volumes to recover by June at the latest\nif the two sides sign the agreement drafted last week.\n";
+    let f = facts(wire);
+    let reported: Vec<&str> = f.statements.iter().filter(|s| s.form == StatementForm::Reported).map(|s| s.text.as_str()).collect();
+    assert!(reported.iter().any(|t| t.starts_with("Container traffic at the port of Tarvik fell by a fifth in\nthe first quarter")), "{reported:?}");
+    assert_eq!(f.statements.iter().filter(|s| s.form == StatementForm::Quote).count(), 1, "the quote wrapped over two lines is one quote");
 }

@@ -83,10 +83,11 @@ fn absorb(into: &mut Facts, known: &mut HashMap<(EntityType, String), EntityId>,
         m.evidence = shift(m.evidence);
         into.memberships.push(m);
     }
-    for mut q in section.quotes {
+    for mut q in section.statements {
         q.speaker = ids[q.speaker];
         q.evidence = shift(q.evidence);
-        into.quotes.push(q);
+        q.span = shift(Evidence { span: q.span }).span;
+        into.statements.push(q);
     }
     for mut x in section.exports {
         x.exporter = ids[x.exporter];
@@ -113,11 +114,11 @@ mod tests {
         let text = paragraph.repeat(SECTION_BYTES / paragraph.len() * 3);
         let facts = extract_bounded(&text, lexicon);
         let single = extract(paragraph, lexicon);
-        assert_eq!(single.quotes.len(), 1, "the rule reads one quote per paragraph");
-        assert_eq!(facts.quotes.len(), text.matches("said").count(), "every section was read");
+        assert_eq!(single.statements.len(), 1, "the rule reads one quote per paragraph");
+        assert_eq!(facts.statements.len(), text.matches("said").count(), "every section was read");
         assert_eq!(facts.entities.iter().filter(|e| e.label == "Maria Lopez").count(), 1, "entities merge across sections");
-        for q in &facts.quotes {
-            assert_eq!(q.evidence.span.of(&text), single.quotes[0].evidence.span.of(paragraph), "spans point into the whole text");
+        for q in &facts.statements {
+            assert_eq!(q.evidence.span.of(&text), single.statements[0].evidence.span.of(paragraph), "spans point into the whole text");
         }
     }
 

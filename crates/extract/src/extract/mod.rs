@@ -10,6 +10,7 @@ pub mod exports;
 pub mod long;
 pub mod mentions;
 pub mod quotes;
+pub mod reported;
 pub mod report;
 pub mod roles;
 pub mod stats;
@@ -70,6 +71,7 @@ pub fn extract(text: &str, lexicon: &Lexicon) -> Facts {
     register_entities(&analysis, &mut facts);
     roles::extract(&analysis, lexicon, &mut facts);
     let quotes = quotes::extract(&analysis, lexicon, &mut facts);
+    reported::extract(&analysis, lexicon, &mut facts);
     exports::extract(&analysis, lexicon, &mut facts);
     stats::extract(&analysis, lexicon, &quotes, &mut facts);
     facts

@@ -16,7 +16,7 @@ use super::mentions::{Cue, Mention};
 use super::tokens::Token;
 use super::{relation_entity, Analysis};
 use crate::lexicon::Lexicon;
-use crate::model::{EntityType, Evidence, Facts, Quote, Span};
+use crate::model::{EntityType, Evidence, Facts, Span, Statement, StatementForm};
 use aho_corasick::AhoCorasick;
 use std::sync::OnceLock;
 
@@ -56,11 +56,16 @@ pub fn extract(analysis: &Analysis, lexicon: &Lexicon, facts: &mut Facts) -> Vec
         let is_title = looks_like_title(analysis.text, analysis.paragraphs[q.paragraph], q);
         if let Some(sp) = speaker.filter(|_| words >= MIN_WORDS && !is_title) {
             let verb = speech_verb_near(analysis, q, lexicon);
-            facts.quotes.push(Quote {
+            let text = q.inner.of(analysis.text);
+            let start = q.inner.start + (text.len() - text.trim_start().len());
+            let span = Span::new(start, start + text.trim().len());
+            facts.statements.push(Statement {
                 speaker: sp,
-                text: q.inner.of(analysis.text).trim().to_string(),
+                text: span.of(analysis.text).to_string(),
                 verb,
                 evidence: Evidence { span: analysis.paragraphs[q.paragraph] },
+                span,
+                form: StatementForm::Quote,
             });
         }
         found.push(FoundQuote { inner: q.inner, speaker });
@@ -177,10 +182,22 @@ fn find_quotes(text: &str, paragraphs: &[Span]) -> Vec<RawQuote> {
                 continue;
             };
             let single = matches!(c, '\u{2018}' | '\'');
-            let close_at = (i + 1..marks.len()).find(|&j| {
-                let m = marks[j];
-                m.c == closer && (!single || m.next.is_none_or(|n| !n.is_alphanumeric())) && (closer != '"' || m.prev != Some(' ') || m.next.is_none())
-            });
+            let closes_with = |closer: char| {
+                (i + 1..marks.len()).find(|&j| {
+                    let m = marks[j];
+                    m.c == closer && (!single || m.next.is_none_or(|n| !n.is_alphanumeric())) && (m.c != '"' || m.prev != Some(' ') || m.next.is_none())
+                })
+            };
+            // Pages mix curly and straight marks ("“Our roads are crumbling," she
+            // said"): with no mark of its own kind to close it, a double quote
+            // closes with the other kind (a straight pair inside a curly quote
+            // stays a quotation within it).
+            let other = match closer {
+                '\u{201d}' => Some('"'),
+                '"' => Some('\u{201d}'),
+                _ => None,
+            };
+            let close_at = closes_with(closer).or_else(|| other.and_then(closes_with));
             let continues = first && pos == 0 && prev_open_end;
             first = false;
             match close_at {
@@ -323,7 +340,7 @@ fn after_quote(analysis: &Analysis, si: usize, from: usize, lexicon: &Lexicon, f
 
 /// The speaker in tokens `[from, verb)`: a person first (an apposition may follow
 /// it), then a pronoun or noun right before the verb, then an organization or country.
-fn speaker_before_verb(analysis: &Analysis, si: usize, from: usize, verb: usize, facts: &mut Facts) -> Option<usize> {
+pub(super) fn speaker_before_verb(analysis: &Analysis, si: usize, from: usize, verb: usize, facts: &mut Facts) -> Option<usize> {
     let s = &analysis.sentences[si];
     if let Some(p) = subject_person(analysis, si, from, verb) {
         return Some(relation_entity(p, facts));
@@ -332,7 +349,10 @@ fn speaker_before_verb(analysis: &Analysis, si: usize, from: usize, verb: usize,
     if let Some(b) = before {
         let word = s.tokens[b].lower();
         if matches!(word.as_ref(), "he" | "she") {
-            return latest_person(analysis, s.tokens[b].start, facts);
+            return salient_person(analysis, s.tokens[b].start, facts);
+        }
+        if word == "it" {
+            return nominal(analysis, s.tokens[b].start, "organization", facts);
         }
         if b > from && s.tokens[b - 1].lower() == "the" {
             if let Some(sp) = nominal(analysis, s.tokens[b].start, &word, facts) {
@@ -412,7 +432,7 @@ fn colon_intro(analysis: &Analysis, si: usize, open: usize, facts: &mut Facts) -
 /// The speaker among tokens `[from, to)` of a sentence: the first person, else
 /// the first organization, country or capital, else a pronoun or a noun such
 /// as "the ministry" resolved backwards.
-fn speaker_from(analysis: &Analysis, si: usize, from: usize, to: usize, facts: &mut Facts) -> Option<usize> {
+pub(super) fn speaker_from(analysis: &Analysis, si: usize, from: usize, to: usize, facts: &mut Facts) -> Option<usize> {
     let s = &analysis.sentences[si];
     let inside = |m: &&Mention| m.tokens.0 >= from && m.tokens.0 < to && !inside_quote(analysis, m.span.start);
     let speakers: Vec<&Mention> = s.mentions.iter().filter(inside).collect();
@@ -431,7 +451,11 @@ fn speaker_from(analysis: &Analysis, si: usize, from: usize, to: usize, facts: &
         }
         let word = s.tokens[k].lower();
         if matches!(word.as_ref(), "he" | "she") {
-            return latest_person(analysis, s.tokens[k].start, facts);
+            return salient_person(analysis, s.tokens[k].start, facts);
+        }
+        if word == "it" && k + 1 == to {
+            // "it said": the organization spoken of.
+            return nominal(analysis, s.tokens[k].start, "organization", facts);
         }
         if word == "the" {
             if let Some(noun) = s.tokens.get(k + 1) {
@@ -445,7 +469,7 @@ fn speaker_from(analysis: &Analysis, si: usize, from: usize, to: usize, facts: &
 }
 
 /// Inside a quotation? (mentions inside quotes are not speakers).
-fn inside_quote(analysis: &Analysis, at: usize) -> bool {
+pub(super) fn inside_quote(analysis: &Analysis, at: usize) -> bool {
     // Paragraphs are disjoint and in text order: the one holding `at` is the last starting at or before it.
     let holding = analysis.paragraphs.partition_point(|p| p.start <= at).checked_sub(1).map(|i| analysis.paragraphs[i]);
     let Some(p) = holding.filter(|p| at < p.end) else { return false };
@@ -457,6 +481,34 @@ fn inside_quote(analysis: &Analysis, at: usize) -> bool {
 }
 
 /// The latest person mentioned before `at`, outside quotations.
+/// Sentences looked back through for the person a pronoun stands for.
+const PRONOUN_REACH: usize = 6;
+
+/// The person "he" or "she" at byte `at` stands for: the subject of the
+/// nearest sentence that names a person, read backwards from the pronoun, as
+/// a reader takes it. A sentence's subject is its first person outside
+/// quotation marks; a sentence whose subject is itself "he" or "she" carries
+/// the same person on, so the search goes further back ("Walsh had ties to
+/// Biden. But he endorsed Clinton. "...," he said": Walsh, not Clinton).
+fn salient_person(analysis: &Analysis, at: usize, facts: &mut Facts) -> Option<usize> {
+    let here = sentence_at(analysis, at)?;
+    for si in (here.saturating_sub(PRONOUN_REACH)..=here).rev() {
+        let s = &analysis.sentences[si];
+        let limit = if si == here { at } else { s.span.end };
+        let first_person = s.mentions.iter().find(|m| m.kind == EntityType::Person && m.span.end <= limit && !inside_quote(analysis, m.span.start));
+        let first_pronoun = s
+            .tokens
+            .iter()
+            .find(|t| t.end <= limit && t.start != at && matches!(t.lower().as_ref(), "he" | "she") && !inside_quote(analysis, t.start));
+        match (first_person, first_pronoun) {
+            (Some(p), Some(t)) if t.start < p.span.start => continue,
+            (Some(p), _) => return Some(relation_entity(p, facts)),
+            _ => continue,
+        }
+    }
+    latest_person(analysis, at, facts)
+}
+
 fn latest_person(analysis: &Analysis, at: usize, facts: &mut Facts) -> Option<usize> {
     let m = analysis
         .sentences
@@ -471,6 +523,8 @@ const ORG_NOUNS: &[(&str, &str)] = &[
     ("committee", "committee"), ("commission", "commission"), ("company", ""), ("firm", ""),
     ("office", "office"), ("council", "council"), ("bureau", "bureau"), ("organization", ""),
     ("group", ""), ("administration", "administration"), ("government", ""), ("court", "court"),
+    // What an organization publishes speaks for it ("the report said").
+    ("report", ""), ("study", ""), ("survey", ""), ("statement", ""), ("editorial", ""), ("newspaper", ""), ("paper", ""),
 ];
 
 /// Nouns that refer back to a person.

@@ -1,6 +1,6 @@
 //! A readable listing of one article's facts with their evidence, for `newsgraph extract`.
 
-use crate::model::{Evidence, Facts};
+use crate::model::{Evidence, Facts, Statement, StatementForm};
 use std::io::{self, Write};
 
 fn evidence(text: &str, e: Evidence) -> String {
@@ -27,10 +27,17 @@ pub fn write<W: Write>(text: &str, facts: &Facts, out: &mut W) -> io::Result<()>
         let former = if m.former { " (former)" } else { "" };
         writeln!(out, "  {} — {}{former}{org}\n      ⟵ {}", name(m.person), m.role, evidence(text, m.evidence))?;
     }
-    writeln!(out, "\nQuotes ({}):", facts.quotes.len())?;
-    for q in &facts.quotes {
+    let quotes: Vec<&Statement> = facts.statements.iter().filter(|s| s.form == StatementForm::Quote).collect();
+    writeln!(out, "\nQuotes ({}):", quotes.len())?;
+    for q in quotes {
         let verb = q.verb.as_deref().unwrap_or("said");
         writeln!(out, "  {} {verb}: \u{201c}{}\u{201d}", name(q.speaker), q.text)?;
+    }
+    let reported: Vec<&Statement> = facts.statements.iter().filter(|s| s.form == StatementForm::Reported).collect();
+    writeln!(out, "\nReported speech ({}):", reported.len())?;
+    for r in reported {
+        let verb = r.verb.as_deref().unwrap_or("said");
+        writeln!(out, "  {} {verb}: {}\n      ⟵ {}", name(r.speaker), r.text, evidence(text, r.evidence))?;
     }
     writeln!(out, "\nExports ({}):", facts.exports.len())?;
     for x in &facts.exports {
