@@ -28,11 +28,7 @@ test-extract:
 deps:
 	@scripts/ensure-deps.sh
 
-test-## The extraction crate alone: no oxigraph, no C++, no libclang.
-test-extract:
-	cargo test --release --locked -p newsgraph-extract
-
-deps:
+test-deps:
 	@scripts/ensure-deps.sh --test
 
 ## The seed corpus against its hand-made gold (needs ../shared).
