@@ -373,3 +373,9 @@ fn hard_wrapped_wire_copy_reads_as_paragraphs() {
     assert!(reported.iter().any(|t| t.starts_with("Container traffic at the port of Tarvik fell by a fifth in\nthe first quarter")), "{reported:?}");
     assert_eq!(f.statements.iter().filter(|s| s.form == StatementForm::Quote).count(), 1, "the quote wrapped over two lines is one quote");
 }
+
+#[test]
+fn the_one_who_said_it_speaks_not_the_report_that_told_of_it() {
+    let text = "\u{201c}We will rebuild every school before winter,\u{201d} Governor Tom Reyes said of the flooded towns, according to a pool report.";
+    assert_eq!(quotes(text), said("Tom Reyes", "We will rebuild every school before winter,"));
+}

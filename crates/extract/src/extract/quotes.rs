@@ -325,11 +325,15 @@ fn after_quote(analysis: &Analysis, si: usize, from: usize, lexicon: &Lexicon, f
         return None;
     }
     let window: Vec<_> = toks.iter().take(12).collect();
-    if let Some(pos) = window.windows(2).position(|w| w[0].1.lower() == "according" && w[1].1.lower() == "to") {
+    let according = window.windows(2).position(|w| w[0].1.lower() == "according" && w[1].1.lower() == "to");
+    let verb = window.iter().position(|(_, t)| !t.is_capitalised() && lexicon.speech_verb(t.text).is_some());
+    // `," Obama said ..., according to a pool report`: the speaker is the one
+    // who said it; "according to" names the source only when it comes first.
+    if let Some(pos) = according.filter(|&a| verb.is_none_or(|v| a < v)) {
         let at = window[pos + 1].0 + 1;
         return speaker_from(analysis, si, at, at + 8, facts);
     }
-    let verb_pos = window.iter().position(|(_, t)| !t.is_capitalised() && lexicon.speech_verb(t.text).is_some())?;
+    let verb_pos = verb?;
     let verb_idx = window[verb_pos].0;
     if verb_pos == 0 {
         // "said X", "said the ministry".

@@ -85,10 +85,11 @@ type Found = (usize, Span, Option<String>);
 fn push(analysis: &Analysis, si: usize, speaker: usize, content: Span, verb: Option<String>, facts: &mut Facts) {
     let Some(content) = trimmed(analysis.text, content) else { return };
     let text = content.of(analysis.text);
-    // Content that opens with a quotation is direct speech with its own
-    // attribution ("“...,” Obama said of the families, according to ..."),
-    // which `quotes` reads.
-    if text.split_whitespace().count() < MIN_WORDS || text.starts_with(['"', '\u{201c}', '\u{2018}']) || text.starts_with("''") {
+    // Content that opens with a quotation, or inside one that began in an
+    // earlier sentence, is direct speech with its own attribution ("“...,”
+    // Obama said of the families, according to ..."), which `quotes` reads.
+    let quoted = text.starts_with(['"', '\u{201c}', '\u{2018}']) || text.starts_with("''") || inside_quote(analysis, content.start);
+    if text.split_whitespace().count() < MIN_WORDS || quoted {
         return;
     }
     let evidence = Evidence { span: analysis.sentences[si].span };
@@ -211,11 +212,11 @@ fn content_start(analysis: &Analysis, si: usize, v: usize, lexicon: &Lexicon) ->
     if !no_break(v) {
         return None;
     }
-    let mut start = skip_time(toks, v + 1, &no_break);
+    let mut start = skip_time(toks, v + 1);
     let verb_takes_object = lexicon.complement(toks[v].text) == Some(Complement::ObjectThenClause);
     if verb_takes_object {
         start = skip_object(analysis, si, start)?;
-        start = skip_time(toks, start, &no_break);
+        start = skip_time(toks, start);
     } else if toks.get(start).is_some_and(|t| PARTICLES.contains(&t.lower().as_ref())) {
         start += 1;
     }
@@ -224,13 +225,14 @@ fn content_start(analysis: &Analysis, si: usize, v: usize, lexicon: &Lexicon) ->
 }
 
 /// Past words that say when ("Tuesday", "on Friday", "earlier this week").
-fn skip_time(toks: &[Token], mut i: usize, no_break: &dyn Fn(usize) -> bool) -> usize {
+fn skip_time(toks: &[Token], mut i: usize) -> usize {
     let is_time = |t: &Token| TIME_WORDS.contains(&t.lower().as_ref());
     loop {
         let word = toks.get(i).map(|t| t.lower());
         let next_is_time = toks.get(i + 1).is_some_and(is_time);
         match word.as_deref() {
-            Some(w) if TIME_WORDS.contains(&w) && no_break(i) => i += 1,
+            // "said Wednesday, “Certainly ...”": a day may stand alone between commas.
+            Some(w) if TIME_WORDS.contains(&w) => i += 1,
             Some("on" | "earlier" | "late" | "early" | "this" | "last" | "next") if next_is_time => i += 1,
             _ => return i,
         }
