@@ -346,7 +346,7 @@ fn write_build_exports(args: &BuildArgs, report: &BuildReport) -> Result<Vec<Wri
         Some(s) if stale(&dot) => {
             let options = ExportOptions { top: DRAWING_SPEAKERS, per_entity: DRAWING_QUOTES_EACH, ..ExportOptions::all(ExportFormat::Dot, View::WhoSaidWhat) };
             match export_to(s, &options, &dot)?.omitted {
-                Some(o) if o.entities < o.entities_total || o.edges < o.edges_total => format!(
+                Some(o) if o.is_cut() => format!(
                     "wrote the {} most-quoted of {} speakers, {} of {} statements (the rest: newsgraph export --format dot --around NAME)",
                     o.entities, o.entities_total, o.edges, o.edges_total
                 ),

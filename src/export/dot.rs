@@ -136,7 +136,7 @@ fn article_list(articles: &BTreeSet<String>) -> String {
 
 /// What a cut-down drawing left out, and how to draw the rest.
 fn note<W: Write>(o: &Omitted, out: &mut W) -> std::io::Result<()> {
-    if o.entities == o.entities_total && o.edges == o.edges_total {
+    if !o.is_cut() {
         return Ok(());
     }
     let each = if o.per_entity > 0 { format!(", at most {} relations each", o.per_entity) } else { String::new() };

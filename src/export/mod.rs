@@ -123,6 +123,12 @@ pub struct ExportSummary {
     pub omitted: Option<view::Omitted>,
 }
 
+impl ExportSummary {
+    fn of(graph: &ViewGraph) -> ExportSummary {
+        ExportSummary { nodes: graph.nodes.len(), edges: graph.edges.len(), omitted: graph.omitted }
+    }
+}
+
 /// Writes an export to `out` (every format but Neo4j, which writes a folder).
 pub fn export<W: Write>(store: &GraphStore, options: &ExportOptions, out: W) -> Result<(W, ExportSummary), ExportError> {
     check_articles(store, &options.articles)?;
@@ -131,7 +137,7 @@ pub fn export<W: Write>(store: &GraphStore, options: &ExportOptions, out: W) -> 
         return Ok((store.dump(format, out, &|q| filter.keeps(q))?, ExportSummary::default()));
     }
     let graph = view_graph(store, options)?;
-    let summary = ExportSummary { nodes: graph.nodes.len(), edges: graph.edges.len(), omitted: graph.omitted };
+    let summary = ExportSummary::of(&graph);
     let mut out = out;
     match options.format {
         ExportFormat::Dot => {
@@ -155,7 +161,7 @@ pub fn export_to_path(store: &GraphStore, options: &ExportOptions, path: &Path) 
     if options.format == ExportFormat::Neo4j {
         check_articles(store, &options.articles)?;
         let graph = view_graph(store, options)?;
-        let summary = ExportSummary { nodes: graph.nodes.len(), edges: graph.edges.len(), omitted: graph.omitted };
+        let summary = ExportSummary::of(&graph);
         return Ok((neo4j::write_neo4j(&graph, path)?, summary));
     }
     let file = std::fs::File::create(path)?;

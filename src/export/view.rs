@@ -153,6 +153,13 @@ pub struct Omitted {
     pub per_entity: usize,
 }
 
+impl Omitted {
+    /// Something was left out.
+    pub fn is_cut(&self) -> bool {
+        self.entities < self.entities_total || self.edges < self.edges_total
+    }
+}
+
 /// Which relation families to read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum View {

@@ -364,16 +364,12 @@ struct Words {
 /// What follows a verb of saying when it reports speech (`speech_verbs.tsv`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Complement {
-    /// Usually a bare clause: "said the talks failed".
-    Clause,
-    /// A clause with "that"; bare, mostly a noun phrase: "denied the report".
-    That,
-    /// The person told, then the clause: "told reporters the talks failed".
-    ObjectThenClause,
+    /// What was said, with or without "that": "said (that) the talks failed".
+    Direct,
+    /// The person told, then what was said: "told reporters the talks failed".
+    PersonTold,
 }
 
-/// Verbs of saying and thought (form → lemma), and the forms of the verbs of
-/// saying that reported speech hangs on (form → takes a bare clause).
 /// The two tables read from `speech_verbs.tsv`.
 struct SpeechVerbs {
     /// Every form of a verb of saying or thought → its lemma.
@@ -388,10 +384,9 @@ fn read_speech_verbs() -> Result<SpeechVerbs, LexiconError> {
     let mut statement_verbs = HashMap::default();
     for (line, c) in rows(file, text, 4)? {
         let complement = match c[3].trim() {
-            "clause" => Complement::Clause,
-            "that" => Complement::That,
-            "object" => Complement::ObjectThenClause,
-            other => return Err(LexiconError::BadLine { file, line, problem: format!("complement {other:?} is not 'clause', 'that' or 'object'") }),
+            "direct" => Complement::Direct,
+            "object" => Complement::PersonTold,
+            other => return Err(LexiconError::BadLine { file, line, problem: format!("complement {other:?} is neither 'direct' nor 'object'") }),
         };
         for form in values(c[1]).chain(std::iter::once(c[0])) {
             speech_verbs.insert(form.to_lowercase(), c[0].to_string());

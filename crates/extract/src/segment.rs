@@ -49,7 +49,7 @@ pub fn segment(text: &str, lexicon: &Lexicon) -> Segments {
     segments
 }
 
-/// Non-empty lines, trimmed: (start, end) byte offsets.
+/// Every line, trimmed, as a byte span (an empty line as an empty span).
 fn lines(text: &str) -> Vec<Span> {
     let mut out = Vec::new();
     let mut offset = 0;

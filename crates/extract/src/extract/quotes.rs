@@ -8,9 +8,10 @@
 //! (`X said: "`, `X told CNN that "`, `..., saying X should "` whose speaker is
 //! the clause's subject); in the next sentence (`"..." Okafor said.`); in the
 //! sentence before; and, for a paragraph that is nothing but a quote, the
-//! previous speaker. Pronouns go to the latest person mentioned outside quotes,
-//! "the ministry" / "the agency" to the latest organization of that kind, and a
-//! capital that speaks ("Beijing said") to its country.
+//! previous speaker. "He" and "she" go to the subject of the nearest sentence
+//! that names a person, "it", "the ministry" or "the report" to the latest
+//! organization (of that kind), and a capital that speaks ("Beijing said") to
+//! its country.
 
 use super::mentions::{Cue, Mention};
 use super::tokens::Token;

@@ -7,15 +7,16 @@
 //! `speech_verbs.tsv` (never a verb of thought: beliefs and plans are not
 //! statements):
 //! - `SPEAKER VERB [OBJECT] that CONTENT` ("X told reporters that ...");
-//! - `SPEAKER VERB CONTENT` for verbs that take a bare clause ("X said the
-//!   talks failed"), from the `clause` column of the lexicon;
+//! - `SPEAKER VERB [PERSON TOLD] CONTENT` without "that" ("X said the talks
+//!   failed", "X told reporters the talks failed": the lexicon's `complement`
+//!   column says which verbs name the person told first);
 //! - `CONTENT, SPEAKER VERB.` and `CONTENT, VERB SPEAKER.`: the attribution
 //!   closes the sentence;
 //! - `According to SPEAKER, CONTENT` and `CONTENT, according to SPEAKER.`
 //!
 //! The statement's text is the content alone (no verb, no "that", no closing
-//! punctuation), with its own span. Content that is one quotation is a quote,
-//! found by `quotes`; a clause that mixes paraphrase and quoted words is a
+//! punctuation), with its own span. Content that opens with a quotation is a
+//! quote, found by `quotes`; a clause that mixes paraphrase and quoted words is a
 //! reported statement here and a quote there, as the guideline asks. Speakers
 //! are found as for quotes (a person before the verb, a pronoun or "the
 //! ministry" resolved backwards, an organization or country).
@@ -188,7 +189,7 @@ fn clause_after_verb(analysis: &Analysis, si: usize, lexicon: &Lexicon, facts: &
 
 /// Pronouns and nouns that are the object of "told" and its kind, before the
 /// content ("told reporters the talks failed").
-const OBJECTS: &[&str] = &["him", "her", "them", "me", "us", "you", "reporters", "journalists", "supporters", "voters", "lawmakers", "congress", "senators", "members", "students", "viewers", "listeners", "readers", "the"];
+const OBJECTS: &[&str] = &["him", "her", "them", "me", "us", "you", "reporters", "journalists", "supporters", "voters", "lawmakers", "congress", "senators", "members", "students", "viewers", "listeners", "readers"];
 
 /// Words after which a verb of saying takes what follows as its content
 /// ("called for the United States to act", "pointed out the flaw").
@@ -213,7 +214,7 @@ fn content_start(analysis: &Analysis, si: usize, v: usize, lexicon: &Lexicon) ->
         return None;
     }
     let mut start = skip_time(toks, v + 1);
-    let verb_takes_object = lexicon.complement(toks[v].text) == Some(Complement::ObjectThenClause);
+    let verb_takes_object = lexicon.complement(toks[v].text) == Some(Complement::PersonTold);
     if verb_takes_object {
         start = skip_object(analysis, si, start)?;
         start = skip_time(toks, start);
