@@ -12,6 +12,7 @@
 
 pub mod extract;
 pub mod lexicon;
+pub mod meta;
 pub mod model;
 pub mod resolve;
 pub mod segment;
