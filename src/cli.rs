@@ -3,7 +3,10 @@
 //! become a one-line message and an exit code.
 
 use crate::build::{build, BuildConfig, BuildReport};
-use crate::export::view::View;
+use crate::corpus::{self, ArticleError};
+use crate::model::Article;
+use newsgraph_input::JsonFields;
+use crate::export::view::{ArticleFilter, View};
 use crate::export::{export, export_to_path, ExportFormat, ExportOptions, ExportSummary};
 use crate::lexicon::Lexicon;
 use crate::query::{write_results, ResultFormat};
@@ -115,6 +118,12 @@ struct BuildArgs {
     /// corpus folder split it exactly, every article in one part.
     #[arg(long, value_name = "I/N")]
     shard: Option<Shard>,
+    /// For JSON Lines archives (one article a line): which field holds what, e.g.
+    /// text=maintext,title=headline,date=published. Names: text, html, title, date, url,
+    /// author. Unnamed ones are found by common names (text, body, content, html, title,
+    /// headline, date, datePublished, url, author...).
+    #[arg(long, value_name = "NAME=FIELD,...", value_parser = parse_json_fields, default_value = "")]
+    jsonl_fields: JsonFields,
 }
 
 const BUILD_HELP: &str = "\
@@ -167,6 +176,13 @@ struct ExportArgs {
     /// Only these articles (file names, as in ng:fileName); repeatable.
     #[arg(long = "article", value_name = "FILE")]
     articles: Vec<String>,
+    /// Only articles published on or after this date: 2023, 2023-06 or 2023-06-17
+    /// (articles with no known date are left out).
+    #[arg(long, value_name = "DATE", value_parser = parse_date_bound)]
+    since: Option<String>,
+    /// Only articles published on or before this date (2023, 2023-06 or 2023-06-30).
+    #[arg(long, value_name = "DATE", value_parser = parse_date_bound)]
+    until: Option<String>,
     /// For dot, svg, png, graphml and neo4j: only the N entities with the most
     /// relations (who-said-what: the most-quoted speakers); 0 for all.
     #[arg(long, default_value_t = 0, value_name = "N")]
@@ -181,11 +197,21 @@ struct ExportArgs {
 
 #[derive(Debug, Args)]
 struct ExtractArgs {
-    /// An article file (.txt, .html, .htm, .md).
-    file: PathBuf,
-    /// Print JSON instead of text.
+    /// Article files (.txt, .html, .md, each also .gz) or archives (.warc,
+    /// .warc.gz, .jsonl, .jsonl.gz): every article of each.
+    #[arg(required = true, value_name = "FILE")]
+    files: Vec<PathBuf>,
+    /// Print what the extractor reads instead of what it finds: each article's
+    /// metadata and clean text (the text every offset points into).
+    #[arg(long)]
+    text: bool,
+    /// Print JSON: the facts of each article; with --text, one object a line with
+    /// file, headline, datePublished, author, publisher, url, inLanguage and body.
     #[arg(long)]
     json: bool,
+    /// For JSON Lines archives: which field holds what (see `build --help`).
+    #[arg(long, value_name = "NAME=FIELD,...", value_parser = parse_json_fields, default_value = "")]
+    jsonl_fields: JsonFields,
 }
 
 #[derive(Debug, Args)]
@@ -289,10 +315,14 @@ fn run_build(args: BuildArgs) -> Result<ExitCode> {
         max_article_bytes: args.max_article_mb.saturating_mul(1_000_000),
         shard: args.shard,
         endpoint,
+        json_fields: args.jsonl_fields.clone(),
     };
     let report = build(&config).with_context(|| format!("building {} into {target}", args.corpus.display()))?;
     for problem in &report.skipped {
         eprintln!("newsgraph: skipped {problem}");
+    }
+    for note in &report.notes {
+        eprintln!("newsgraph: note: {note}");
     }
     let written = if !args.no_exports && !args.dry_run && config.endpoint.is_none() {
         write_build_exports(&args, &report)?
@@ -457,7 +487,7 @@ fn run_export(args: ExportArgs) -> Result<()> {
         view: args.view,
         around: args.around,
         depth: args.depth,
-        articles: args.articles,
+        articles: ArticleFilter { files: args.articles, since: args.since, until: args.until },
         top: args.top,
         per_entity: args.per_entity,
     };
@@ -484,18 +514,103 @@ fn run_export(args: ExportArgs) -> Result<()> {
 
 fn run_extract(args: ExtractArgs) -> Result<()> {
     let lexicon = Lexicon::embedded().map_err(|e| anyhow::anyhow!("{e}"))?;
-    let folder = args.file.parent().unwrap_or(Path::new(""));
-    let article = crate::corpus::read_article(&args.file, folder, lexicon)?;
-    let facts = crate::extract::extract(&article.text, lexicon);
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
-    if args.json {
-        serde_json::to_writer_pretty(&mut out, &facts)?;
-        writeln!(out)?;
-        return Ok(());
+    let mut failed = 0;
+    for path in &args.files {
+        let mut each = |read: Result<corpus::Read, ArticleError>| match read {
+            Ok(read) => {
+                if let Some(note) = &read.note {
+                    eprintln!("newsgraph: note: {note}");
+                }
+                write_extracted(&read.article, &args, lexicon, &mut out)
+            }
+            Err(e) => {
+                eprintln!("newsgraph: skipped {e}");
+                failed += 1;
+                Ok(())
+            }
+        };
+        for_each_article(path, &args.jsonl_fields, lexicon, &mut each).with_context(|| format!("extracting {}", path.display()))?;
     }
-    crate::extract::report::write(&article.text, &facts, &mut out)?;
+    if failed > 0 {
+        bail!("{failed} of the inputs could not be read (named above)");
+    }
     Ok(())
+}
+
+/// Every article of one file or archive, cleaned, in order.
+fn for_each_article(path: &Path, fields: &JsonFields, lexicon: &Lexicon, each: &mut dyn FnMut(Result<corpus::Read, ArticleError>) -> Result<()>) -> Result<()> {
+    let folder = path.parent().unwrap_or(Path::new(""));
+    let max_bytes = u64::MAX;
+    if !corpus::is_archive(path) {
+        return each(corpus::read_article(path, folder, lexicon, max_bytes));
+    }
+    let reader = corpus::ArchiveReader { path, corpus: folder, fields, max_bytes };
+    let mut result = Ok(());
+    reader.read(&mut |doc| {
+        if result.is_ok() {
+            result = each(doc.and_then(|d| corpus::article_of(d, lexicon)));
+        }
+    });
+    result
+}
+
+/// One article as `extract` prints it: its facts, or with `--text` what was read.
+fn write_extracted(article: &Article, args: &ExtractArgs, lexicon: &Lexicon, out: &mut impl Write) -> Result<()> {
+    match (args.text, args.json) {
+        (true, true) => {
+            serde_json::to_writer(&mut *out, &crate::extract::report::read_view(article))?;
+            writeln!(out)?;
+        }
+        (true, false) => crate::extract::report::write_read(article, out)?,
+        (false, json) => {
+            let facts = crate::extract::extract(&article.text, lexicon);
+            if json {
+                serde_json::to_writer_pretty(&mut *out, &facts)?;
+                writeln!(out)?;
+            } else {
+                crate::extract::report::write(&article.text, &facts, out)?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// `--since`/`--until`: a year, a month or a day, as dates are compared on the digits given.
+fn parse_date_bound(s: &str) -> Result<String, String> {
+    let digits = |part: &str, n: usize| part.len() == n && part.bytes().all(|b| b.is_ascii_digit());
+    let parts: Vec<&str> = s.trim().split('-').collect();
+    let ok = match parts.as_slice() {
+        [y] => digits(y, 4),
+        [y, m] => digits(y, 4) && digits(m, 2),
+        [y, m, d] => digits(y, 4) && digits(m, 2) && digits(d, 2),
+        _ => false,
+    };
+    if ok {
+        Ok(s.trim().to_string())
+    } else {
+        Err(format!("{s:?}: write a year, a month or a day: 2023, 2023-06 or 2023-06-17"))
+    }
+}
+
+/// `--jsonl-fields text=maintext,title=headline`.
+fn parse_json_fields(s: &str) -> Result<JsonFields, String> {
+    let mut fields = JsonFields::default();
+    for pair in s.split(',').map(str::trim).filter(|p| !p.is_empty()) {
+        let (name, field) = pair.split_once('=').ok_or_else(|| format!("{pair:?}: write NAME=FIELD, e.g. text=maintext"))?;
+        let slot = match name.trim() {
+            "text" => &mut fields.text,
+            "html" => &mut fields.html,
+            "title" => &mut fields.title,
+            "date" => &mut fields.date,
+            "url" => &mut fields.url,
+            "author" => &mut fields.author,
+            other => return Err(format!("{other:?} is not a field name: use text, html, title, date, url or author")),
+        };
+        *slot = Some(field.trim().to_string());
+    }
+    Ok(fields)
 }
 
 fn run_serve(args: ServeArgs) -> Result<()> {

@@ -21,4 +21,4 @@ pub mod vocab;
 
 // The pure stages live in their own crate (no RDF, no C++); re-exported so
 // that `crate::model` and `newsgraph::extract` read as before.
-pub use newsgraph_extract::{extract, lexicon, model, resolve, segment, text};
+pub use newsgraph_extract::{extract, lexicon, meta, model, resolve, segment, text};

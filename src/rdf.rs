@@ -6,7 +6,8 @@
 //! `ng:evidence`, a node with the sentence and its character offsets.
 
 use crate::model::{Article, EntityType, Evidence, Facts, StatementForm};
-use crate::vocab::{article_iri, push_slug, DATA, NG, ORG, PROV, RDF, RDFS, SKOS, XSD};
+use crate::meta::Metadata;
+use crate::vocab::{article_iri, push_slug, DATA, NG, ORG, PROV, RDF, RDFS, SCHEMA, SKOS, XSD};
 use std::fmt::Write as _;
 use oxigraph::model::{GraphName, Literal, NamedNode, NamedOrBlankNode, Quad, Term};
 use rustc_hash::{FxBuildHasher, FxHashMap, FxHashSet};
@@ -213,6 +214,7 @@ pub fn article_quads(article: &Article, facts: &Facts) -> Vec<Quad> {
     w.a(&node, PROV, "Entity");
     w.add(&node, NG, "fileName", Literal::new_simple_literal(&article.file_name));
     w.add(&node, NG, "contentHash", Literal::new_simple_literal(&article.content_hash));
+    write_metadata(&mut w, &article.meta);
     let entities: Vec<NamedNode> = facts.entities.iter().map(|e| iri(entity_iri(e.kind, &e.label))).collect();
     write_entities(&mut w, facts, &entities);
     write_memberships(&mut w, facts, &entities);
@@ -222,12 +224,46 @@ pub fn article_quads(article: &Article, facts: &Facts) -> Vec<Quad> {
     w.quads
 }
 
+/// The article's schema.org metadata. Authors and the publisher get the IRIs
+/// a person or organization of that name gets, so an author who is also
+/// named in an article is one node; they are typed `schema:Person` and
+/// `schema:Organization` only, since a byline is not a mention.
+fn write_metadata(w: &mut Writer, meta: &Metadata) {
+    let article = w.article.clone();
+    let text = |s: &str| Term::from(Literal::new_simple_literal(s));
+    if let Some(headline) = &meta.headline {
+        w.add(&article, SCHEMA, "headline", text(headline));
+    }
+    if let Some(date) = &meta.date_published {
+        let datatype = if date.contains('T') { "dateTime" } else { "date" };
+        w.add(&article, SCHEMA, "datePublished", Literal::new_typed_literal(date, term(XSD, datatype)));
+    }
+    if let Some(url) = meta.url.as_deref().and_then(|u| NamedNode::new(u).ok()) {
+        w.add(&article, SCHEMA, "url", url);
+    }
+    if let Some(language) = &meta.language {
+        w.add(&article, SCHEMA, "inLanguage", text(language));
+    }
+    for author in &meta.authors {
+        let node = iri(entity_iri(EntityType::Person, author));
+        w.add(&article, SCHEMA, "author", node.clone());
+        w.add_once(&node, RDF, "type", term(SCHEMA, "Person"));
+        w.add_once(&node, RDFS, "label", text(author));
+    }
+    if let Some(publisher) = &meta.publisher {
+        let node = iri(entity_iri(EntityType::Organization, publisher));
+        w.add(&article, SCHEMA, "publisher", node.clone());
+        w.add_once(&node, RDF, "type", term(SCHEMA, "Organization"));
+        w.add_once(&node, RDFS, "label", text(publisher));
+    }
+}
+
 /// How many quads an article's facts make at most (each relation with its
 /// evidence), so that the vector of quads is allocated once.
 fn quads_needed(facts: &Facts) -> usize {
     let entities: usize = facts.entities.iter().map(|e| 3 + e.alt_labels.len()).sum();
     let provenance = 2 + 5;
-    4 + entities
+    12 + entities
         + facts.memberships.len() * (7 + provenance)
         + facts.statements.len() * (7 + provenance)
         + facts.exports.len() * (6 + provenance)

@@ -14,6 +14,8 @@ pub const RDFS: &str = "http://www.w3.org/2000/01/rdf-schema#";
 pub const SKOS: &str = "http://www.w3.org/2004/02/skos/core#";
 /// XML Schema datatypes.
 pub const XSD: &str = "http://www.w3.org/2001/XMLSchema#";
+/// schema.org, for article metadata (headline, date, author, outlet, address, language).
+pub const SCHEMA: &str = "http://schema.org/";
 /// RDF.
 pub const RDF: &str = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
 /// The named graph that holds the ontology itself.
@@ -28,6 +30,7 @@ pub const PREFIXES: &[(&str, &str)] = &[
     ("skos", SKOS),
     ("xsd", XSD),
     ("rdf", RDF),
+    ("schema", SCHEMA),
 ];
 
 /// `PREFIX` lines for all [`PREFIXES`], to put before a SPARQL query.

@@ -32,7 +32,7 @@ fn every_bad_file_is_named_once_and_the_rest_is_built() {
     let err = stderr(&out);
     assert_eq!(out.status.code(), Some(2), "exit 2: done, but files were skipped\n{err}");
     assert!(!err.contains("panicked"), "{err}");
-    for (file, problem) in [("nul.txt", "binary file"), ("latin1.txt", "not valid UTF-8"), ("empty.txt", "empty file"), ("gone.txt", "cannot read"), ("dump.txt", "larger than the 2000000-byte limit")] {
+    for (file, problem) in [("nul.txt", "binary file"), ("latin1.txt", "not UTF-8"), ("empty.txt", "empty file"), ("gone.txt", "cannot read"), ("dump.txt", "larger than the 2000000-byte limit")] {
         let lines: Vec<&str> = err.lines().filter(|l| l.contains(file)).collect();
         assert_eq!(lines.len(), 1, "{file} named once: {err}");
         assert!(lines[0].contains(problem), "{file}: {}", lines[0]);

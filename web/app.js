@@ -187,16 +187,18 @@ ORDER BY DESC(?quotes) ?speaker`,
   // ---------------------------------------------------------------------------
   // What every view and the side panel share: labels, types, article names.
 
-  const store = { entities: new Map(), files: new Map(), roles: new Map() };
+  const store = { entities: new Map(), files: new Map(), roles: new Map(), dates: new Map() };
 
   async function loadStore() {
     const typeList = ENTITY_TYPES.map((t) => `ng:${t}`).join(' ');
-    const [entities, files, roles] = await Promise.all([
+    const [entities, files, roles, dates] = await Promise.all([
       // VALUES, not FILTER: the store looks each type up instead of scanning every type triple.
       select(`SELECT DISTINCT ?e ?label ?type WHERE { GRAPH ?g { VALUES ?type { ${typeList} } ?e a ?type ; rdfs:label ?label } }`),
       select('SELECT DISTINCT ?a ?file WHERE { GRAPH ?g { ?a a ng:Article ; ng:fileName ?file } }'),
       select('SELECT DISTINCT ?r ?label WHERE { GRAPH ?g { ?r a org:Role ; rdfs:label ?label } }'),
+      select('SELECT DISTINCT ?a ?date WHERE { GRAPH ?g { ?a a ng:Article ; <http://schema.org/datePublished> ?date } }'),
     ]);
+    for (const r of dates) store.dates.set(r.a, r.date);
     for (const r of entities) store.entities.set(r.e, { label: r.label, kind: r.type.slice(NS.ng.length) });
     for (const r of files) store.files.set(r.a, r.file);
     for (const r of roles) store.roles.set(r.r, r.label);
@@ -243,19 +245,36 @@ ORDER BY DESC(?quotes) ?speaker`,
     }
   }
 
+  /**
+   * The publication-date range of the Since/Until fields: a year, a month or
+   * a day, compared on the digits given (as `newsgraph export --since`).
+   * Rows carry their graph (?g, the article); without a range all are kept,
+   * with one, articles of unknown date are left out.
+   */
+  function dated(rows) {
+    const since = $('since').value.trim();
+    const until = $('until').value.trim();
+    if (!since && !until) return rows;
+    return rows.filter((r) => {
+      const date = store.dates.get(r.g);
+      if (!date) return false;
+      return (!since || date.slice(0, since.length) >= since) && (!until || date.slice(0, until.length) <= until);
+    });
+  }
+
   const VIEWS = {
     'who-said-what': {
       caption: 'Speakers and what they said (dashed: reported speech, not quoted); click a statement to read its sentence.',
       async build(g) {
         const withReported = $('with-reported').checked;
         const [statements, reported, verbs] = await Promise.all([
-          select(`SELECT DISTINCT ?q ?s ?text WHERE { GRAPH ?g { ?q a ${withReported ? 'ng:Statement' : 'ng:Quote'} ; ng:speaker ?s ; ng:text ?text } }`),
+          select(`SELECT DISTINCT ?q ?s ?text ?g WHERE { GRAPH ?g { ?q a ${withReported ? 'ng:Statement' : 'ng:Quote'} ; ng:speaker ?s ; ng:text ?text } }`),
           withReported ? select('SELECT DISTINCT ?q WHERE { GRAPH ?g { ?q a ng:ReportedSpeech } }') : [],
           select('SELECT DISTINCT ?q ?verb WHERE { GRAPH ?g { ?q a ng:Statement ; ng:speechVerb ?verb } }'),
         ]);
         const verbOf = new Map(verbs.map((r) => [r.q, r.verb]));
         const isReported = new Set(reported.map((r) => r.q));
-        for (const r of statements) {
+        for (const r of dated(statements)) {
           const speaker = g.entity(r.s);
           if (!speaker) continue;
           const indirect = isReported.has(r.q);
@@ -269,13 +288,13 @@ ORDER BY DESC(?quotes) ?speaker`,
       caption: 'People and the organizations they hold roles in (dashed: a former role).',
       async build(g) {
         const [members, orgs, former] = await Promise.all([
-          select('SELECT DISTINCT ?m ?p ?r WHERE { GRAPH ?g { ?m a org:Membership ; org:member ?p ; org:role ?r } }'),
+          select('SELECT DISTINCT ?m ?p ?r ?g WHERE { GRAPH ?g { ?m a org:Membership ; org:member ?p ; org:role ?r } }'),
           select('SELECT DISTINCT ?m ?o WHERE { GRAPH ?g { ?m a org:Membership ; org:organization ?o } }'),
           select('SELECT DISTINCT ?m WHERE { GRAPH ?g { ?m a org:Membership ; ng:former true } }'),
         ]);
         const orgOf = new Map(orgs.map((r) => [r.m, r.o]));
         const wasFormer = new Set(former.map((r) => r.m));
-        for (const r of members) {
+        for (const r of dated(members)) {
           const person = g.entity(r.p);
           const org = orgOf.has(r.m) ? g.entity(orgOf.get(r.m)) : null;
           if (!person || !org) {
@@ -291,12 +310,12 @@ ORDER BY DESC(?quotes) ?speaker`,
       caption: 'Exporter → product → destination, as the articles state them.',
       async build(g) {
         const [exports, dests] = await Promise.all([
-          select('SELECT DISTINCT ?x ?c ?p WHERE { GRAPH ?g { ?x a ng:Export ; ng:exporter ?c ; ng:product ?p } }'),
+          select('SELECT DISTINCT ?x ?c ?p ?g WHERE { GRAPH ?g { ?x a ng:Export ; ng:exporter ?c ; ng:product ?p } }'),
           select('SELECT DISTINCT ?x ?d WHERE { GRAPH ?g { ?x a ng:Export ; ng:destination ?d } }'),
         ]);
         const destsOf = new Map();
         for (const r of dests) destsOf.set(r.x, [...(destsOf.get(r.x) || []), r.d]);
-        for (const r of exports) {
+        for (const r of dated(exports)) {
           const exporter = g.entity(r.c);
           const product = g.entity(r.p);
           if (!exporter || !product) continue;
@@ -312,9 +331,9 @@ ORDER BY DESC(?quotes) ?speaker`,
       caption: 'Figures and the source they are attributed to.',
       async build(g) {
         const stats = await select(
-          'SELECT DISTINCT ?st ?value ?label ?src WHERE { GRAPH ?g { ?st a ng:Statistic ; ng:value ?value ; rdfs:label ?label ; ng:attributedTo ?src } }',
+          'SELECT DISTINCT ?st ?value ?label ?src ?g WHERE { GRAPH ?g { ?st a ng:Statistic ; ng:value ?value ; rdfs:label ?label ; ng:attributedTo ?src } }',
         );
-        for (const r of stats) {
+        for (const r of dated(stats)) {
           const source = g.entity(r.src);
           if (!source) continue;
           // The phrase carries the figure ("more than 107,600 Americans died ...").
@@ -773,6 +792,16 @@ ORDER BY DESC(?quotes) ?speaker`,
       viewCache.delete('who-said-what');
       if (currentView === 'who-said-what') showView('who-said-what');
     });
+    for (const id of ['since', 'until']) {
+      $(id).addEventListener('change', () => {
+        const ok = /^(\d{4}(-\d{2}(-\d{2})?)?)?$/.test($(id).value.trim());
+        $(id).setCustomValidity(ok ? '' : 'a year, a month or a day: 2023, 2023-06 or 2023-06-17');
+        $(id).reportValidity();
+        if (!ok) return;
+        viewCache.clear();
+        if (currentView) showView(currentView);
+      });
+    }
     $('run').addEventListener('click', runQuery);
     $('sparql').addEventListener('keydown', (evt) => {
       if (evt.key === 'Enter' && (evt.ctrlKey || evt.metaKey)) {

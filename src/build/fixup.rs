@@ -10,16 +10,16 @@
 //! facts of the whole corpus.
 
 use super::destination::ArticleGraph;
+use super::pipeline::Inputs;
 use super::BuildError;
-use crate::corpus;
-use crate::lexicon::Lexicon;
+use crate::corpus::{self, Document};
 use crate::model::EntityType;
 use crate::resolve::NameIndex;
 use crate::store::GraphStore;
 use crate::{extract, rdf, vocab};
 use rayon::prelude::*;
 use std::collections::{BTreeSet, HashMap};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 /// The entity classes whose names resolve across articles.
 const RESOLVED: [EntityType; 2] = [EntityType::Person, EntityType::Organization];
@@ -35,12 +35,12 @@ pub struct Fixup {
 
 /// After an incremental build: the store holds names of articles this build
 /// did not read, so the index and the stale graphs come from a scan of its
-/// labels. `files` maps article graph IRIs to the files they were read from.
-pub fn resolve_in_store(store: &GraphStore, files: &HashMap<String, PathBuf>, corpus_dir: &Path, lexicon: &Lexicon) -> Result<Fixup, BuildError> {
+/// labels. `sources` maps article graph IRIs to the files or archives they
+/// were read from.
+pub fn resolve_in_store(store: &GraphStore, sources: &HashMap<String, PathBuf>, inputs: &Inputs<'_>) -> Result<Fixup, BuildError> {
     let names = name_index(store)?;
     let stale = graphs_to_rewrite(store, &names)?;
-    let paths: Vec<&PathBuf> = stale.iter().filter_map(|g| files.get(g)).collect();
-    rewrite(&paths, &names, corpus_dir, lexicon, &mut |graphs| {
+    rewrite(&stale, sources, &names, inputs, &mut |graphs| {
         // A chunk's rewrites in one commit, as the local destination does.
         let pairs: Vec<_> = graphs.into_iter().map(|g| (g.graph, g.quads)).collect();
         store.replace_graphs(&pairs)?;
@@ -51,21 +51,28 @@ pub fn resolve_in_store(store: &GraphStore, files: &HashMap<String, PathBuf>, co
 /// Where rewritten graphs go; returns one message per graph it could not take.
 type Sink<'a> = dyn FnMut(Vec<ArticleGraph>) -> Result<Vec<String>, BuildError> + 'a;
 
-/// Re-extracts `paths` with `names` and replaces their graphs through `write`.
-fn rewrite(paths: &[&PathBuf], names: &NameIndex, corpus_dir: &Path, lexicon: &Lexicon, write: &mut Sink<'_>) -> Result<Fixup, BuildError> {
+/// Re-extracts the `stale` graphs' articles with `names` and replaces their
+/// graphs through `write`. Files are read again; an archive is read again
+/// once, for all of its stale records.
+fn rewrite(stale: &BTreeSet<String>, sources: &HashMap<String, PathBuf>, names: &NameIndex, inputs: &Inputs<'_>, write: &mut Sink<'_>) -> Result<Fixup, BuildError> {
     let mut fixup = Fixup::default();
-    for chunk in paths.chunks(256) {
-        let rebuilt: Vec<_> = chunk
-            .par_iter()
-            .map(|path| {
-                corpus::read_article(path, corpus_dir, lexicon).map(|article| {
-                    let mut facts = extract::long::extract_bounded(&article.text, lexicon);
-                    names.apply(&mut facts);
-                    let quads = rdf::article_quads(&article, &facts);
-                    ArticleGraph { key: article.key.clone(), graph: rdf::graph_of(&article), quads, replaces: true }
-                })
-            })
-            .collect();
+    let mut units = Vec::new();
+    let mut archives = BTreeSet::new();
+    for path in stale.iter().filter_map(|g| sources.get(g)) {
+        if corpus::is_archive(path) {
+            archives.insert(path);
+        } else {
+            units.push(Again::File(path.clone()));
+        }
+    }
+    for archive in archives {
+        inputs.archive(archive).read(&mut |record| match record {
+            Ok(doc) if stale.contains(&vocab::article_iri(&doc.key)) => units.push(Again::Record(Box::new(doc))),
+            _ => {}
+        });
+    }
+    for chunk in units.chunks(256) {
+        let rebuilt: Vec<_> = chunk.par_iter().map(|unit| regraph(unit, names, inputs)).collect();
         let mut graphs = Vec::new();
         for result in rebuilt {
             match result {
@@ -79,6 +86,27 @@ fn rewrite(paths: &[&PathBuf], names: &NameIndex, corpus_dir: &Path, lexicon: &L
         fixup.problems.extend(problems);
     }
     Ok(fixup)
+}
+
+/// An article to extract again.
+enum Again {
+    /// A file, to read again.
+    File(PathBuf),
+    /// An archive record, read again.
+    Record(Box<Document>),
+}
+
+/// One article as its graph with `names` applied.
+fn regraph(unit: &Again, names: &NameIndex, inputs: &Inputs<'_>) -> Result<ArticleGraph, corpus::ArticleError> {
+    let doc = match unit {
+        Again::File(path) => corpus::read_file(path, inputs.corpus, inputs.max_article_bytes)?,
+        Again::Record(doc) => (**doc).clone(),
+    };
+    let article = corpus::article_of(doc, inputs.lexicon)?.article;
+    let mut facts = extract::long::extract_bounded(&article.text, inputs.lexicon);
+    names.apply(&mut facts);
+    let quads = rdf::article_quads(&article, &facts);
+    Ok(ArticleGraph { key: article.key.clone(), graph: rdf::graph_of(&article), quads, replaces: true })
 }
 
 /// The kind of an entity from its IRI (`…/entity/person/…`), when it is one

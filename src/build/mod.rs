@@ -22,6 +22,7 @@ use crate::store::{GraphStore, StoreError};
 use crate::{rdf, vocab};
 use destination::{ArticleGraph, Destination, LocalStore, Nowhere, RemoteStore};
 use indicatif::{ProgressBar, ProgressStyle};
+use newsgraph_input::JsonFields;
 use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 use std::time::Instant;
@@ -46,6 +47,8 @@ pub struct BuildConfig {
     /// Write only this part of the corpus (`--shard I/N`); names still
     /// resolve against all of it.
     pub shard: Option<Shard>,
+    /// The fields of JSON Lines archives (detected from common names when unset).
+    pub json_fields: JsonFields,
 }
 
 /// Fatal build errors (per-article problems are diagnostics, not errors).
@@ -96,6 +99,9 @@ pub struct BuildReport {
     pub resolve_seconds: f64,
     /// One message per file that was skipped.
     pub skipped: Vec<String>,
+    /// One message per article built from text that may not be its article
+    /// (a web page whose article body was not found or looks cut short).
+    pub notes: Vec<String>,
     /// Distinct entities by type, in the articles written.
     pub entities: Vec<(EntityType, usize)>,
     /// Relations written.
@@ -127,6 +133,7 @@ pub struct Tally {
     changed: usize,
     unchanged: usize,
     skipped: Vec<String>,
+    notes: Vec<String>,
     roles: usize,
     quotes: usize,
     reported: usize,
@@ -168,7 +175,15 @@ pub fn build(config: &BuildConfig) -> Result<BuildReport, BuildError> {
     let stored = destination.stored_hashes()?;
     let total_bytes: u64 = files.iter().filter_map(|f| std::fs::metadata(f).ok()).map(|m| m.len()).sum();
     let bar = progress_bar(total_bytes, config.progress);
-    let inputs = pipeline::Inputs { corpus: &config.corpus, lexicon, stored: &stored, bar: &bar, shard: config.shard, max_article_bytes: config.max_article_bytes };
+    let inputs = pipeline::Inputs {
+        corpus: &config.corpus,
+        lexicon,
+        stored: &stored,
+        bar: &bar,
+        shard: config.shard,
+        max_article_bytes: config.max_article_bytes,
+        fields: &config.json_fields,
+    };
     // A first build reads the corpus twice, names first, so that it writes
     // every article once (see `pipeline::corpus_names`); a dry run measures
     // extraction alone, one pass.
@@ -177,16 +192,20 @@ pub fn build(config: &BuildConfig) -> Result<BuildReport, BuildError> {
     // With every name known, a shard's second pass reads only its own files.
     let own: Vec<PathBuf>;
     let to_read: &[PathBuf] = if first_build && config.shard.is_some() {
-        own = files.iter().filter(|f| inputs.writes(f)).cloned().collect();
+        // Archives are read whole; their records are sorted into shards by key.
+        own = files.iter().filter(|f| corpus::is_archive(f) || inputs.writes(&corpus::key_of(f, &config.corpus))).cloned().collect();
         bar.set_length(own.iter().filter_map(|f| std::fs::metadata(f).ok()).map(|m| m.len()).sum());
         &own
     } else {
         &files
     };
-    let tally = pipeline::run(to_read, &inputs, names, destination.as_mut())?;
+    let (tally, archived) = pipeline::run(to_read, &inputs, names, destination.as_mut())?;
     bar.finish_and_clear();
 
-    let by_graph: HashMap<String, PathBuf> = files.iter().map(|f| (vocab::article_iri(&corpus::key_of(f, &config.corpus)), f.clone())).collect();
+    // Every article of the corpus by graph: files by their paths, records by their archives.
+    let mut by_graph: HashMap<String, PathBuf> =
+        files.iter().filter(|f| !corpus::is_archive(f)).map(|f| (vocab::article_iri(&corpus::key_of(f, &config.corpus)), f.clone())).collect();
+    by_graph.extend(archived);
     let (removed, stale) = leavers(&stored, &by_graph, config.prune, destination.as_mut())?;
     destination.finish()?;
     let mut report = report_of(tally, problems.iter().map(ToString::to_string).collect());
@@ -198,7 +217,7 @@ pub fn build(config: &BuildConfig) -> Result<BuildReport, BuildError> {
     let fixup = if config.dry_run || first_build {
         fixup::Fixup::default()
     } else if let (Some(store), true) = (destination.local_store(), report.articles > 0 || removed > 0) {
-        fixup::resolve_in_store(store, &by_graph, &config.corpus, lexicon)?
+        fixup::resolve_in_store(store, &by_graph, &inputs)?
     } else {
         fixup::Fixup::default()
     };
@@ -265,6 +284,7 @@ fn report_of(tally: Tally, mut skipped: Vec<String>) -> BuildReport {
         changed: tally.changed,
         unchanged: tally.unchanged,
         skipped,
+        notes: tally.notes,
         entities,
         roles: tally.roles,
         quotes: tally.quotes,

@@ -16,7 +16,7 @@ use oxigraph::model::{NamedOrBlankNode, Quad, Term};
 use std::collections::HashSet;
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use view::{View, ViewGraph};
+use view::{ArticleFilter, View, ViewGraph};
 
 /// What `newsgraph export --format` writes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -70,8 +70,8 @@ pub struct ExportOptions {
     pub around: Option<String>,
     /// How many edges away from `around`.
     pub depth: usize,
-    /// Only these articles (file names); all when empty.
-    pub articles: Vec<String>,
+    /// Only these articles (file names, a range of publication dates); all by default.
+    pub articles: ArticleFilter,
     /// For graph formats: only this many entities, those with the most
     /// relations (0: all); see [`ViewGraph::top`].
     pub top: usize,
@@ -82,7 +82,7 @@ pub struct ExportOptions {
 impl ExportOptions {
     /// Everything of one format and view: no filter, no limit.
     pub fn all(format: ExportFormat, view: View) -> ExportOptions {
-        ExportOptions { format, view, around: None, depth: 1, articles: Vec::new(), top: 0, per_entity: 0 }
+        ExportOptions { format, view, around: None, depth: 1, articles: ArticleFilter::default(), top: 0, per_entity: 0 }
     }
 }
 
@@ -131,7 +131,7 @@ impl ExportSummary {
 
 /// Writes an export to `out` (every format but Neo4j, which writes a folder).
 pub fn export<W: Write>(store: &GraphStore, options: &ExportOptions, out: W) -> Result<(W, ExportSummary), ExportError> {
-    check_articles(store, &options.articles)?;
+    check_articles(store, &options.articles.files)?;
     if let Some(format) = options.format.rdf() {
         let filter = quad_filter(store, options)?;
         return Ok((store.dump(format, out, &|q| filter.keeps(q))?, ExportSummary::default()));
@@ -159,7 +159,7 @@ pub fn export<W: Write>(store: &GraphStore, options: &ExportOptions, out: W) -> 
 /// Writes an export to a file, or for Neo4j to a folder; returns what it wrote.
 pub fn export_to_path(store: &GraphStore, options: &ExportOptions, path: &Path) -> Result<(Vec<PathBuf>, ExportSummary), ExportError> {
     if options.format == ExportFormat::Neo4j {
-        check_articles(store, &options.articles)?;
+        check_articles(store, &options.articles.files)?;
         let graph = view_graph(store, options)?;
         let summary = ExportSummary::of(&graph);
         return Ok((neo4j::write_neo4j(&graph, path)?, summary));
@@ -186,29 +186,19 @@ fn check_articles(store: &GraphStore, articles: &[String]) -> Result<(), ExportE
     if articles.is_empty() {
         return Ok(());
     }
-    let known = article_graphs(store, &[])?;
+    let known = view::article_sources(store)?;
     for a in articles {
-        if !known.iter().any(|(_, f)| f == a) {
+        if !known.values().any(|s| s.file == *a) {
             return Err(ExportError::UnknownArticle(a.clone()));
         }
     }
     Ok(())
 }
 
-/// (graph IRI, file name) of the articles, all or those named.
-fn article_graphs(store: &GraphStore, only: &[String]) -> Result<Vec<(String, String)>, StoreError> {
-    let oxigraph::sparql::QueryResults::Solutions(rows) = store.query("SELECT ?a ?f WHERE { ?a a ng:Article ; ng:fileName ?f }")? else {
-        return Ok(Vec::new());
-    };
-    let mut out = Vec::new();
-    for row in rows {
-        let row = row.map_err(|e| StoreError::Evaluation(e.to_string()))?;
-        let (Some(Term::NamedNode(a)), Some(Term::Literal(f))) = (row.get("a"), row.get("f")) else { continue };
-        if only.is_empty() || only.iter().any(|o| o == f.value()) {
-            out.push((a.as_str().to_string(), f.value().to_string()));
-        }
-    }
-    Ok(out)
+/// The graph IRIs of the articles `filter` keeps.
+fn article_graphs(store: &GraphStore, filter: &ArticleFilter) -> Result<HashSet<String>, StoreError> {
+    let sources = view::article_sources(store)?;
+    Ok(sources.into_iter().filter(|(_, s)| filter.keeps(&s.file, s.date.as_deref())).map(|(g, _)| g).collect())
 }
 
 /// Which quads an RDF export keeps: those of the chosen articles' graphs, and
@@ -229,11 +219,7 @@ impl QuadFilter {
 }
 
 fn quad_filter(store: &GraphStore, options: &ExportOptions) -> Result<QuadFilter, ExportError> {
-    let graphs: Option<HashSet<String>> = if options.articles.is_empty() {
-        None
-    } else {
-        Some(article_graphs(store, &options.articles)?.into_iter().map(|(g, _)| g).collect())
-    };
+    let graphs: Option<HashSet<String>> = if options.articles.is_all() { None } else { Some(article_graphs(store, &options.articles)?) };
     let subjects: Option<HashSet<String>> = match &options.around {
         None => None,
         Some(_) => {

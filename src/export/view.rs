@@ -201,13 +201,11 @@ fn rows(store: &GraphStore, vars: &[&str], pattern: &str) -> Result<Vec<Vec<Stri
     Ok(out)
 }
 
-/// Reads a view from the store, limited to `articles` (file names) when not empty.
-pub fn load(store: &GraphStore, view: View, articles: &[String]) -> Result<ViewGraph, StoreError> {
-    let files: HashMap<String, String> = rows(store, &["a", "f"], "?a a ng:Article ; ng:fileName ?f")?
-        .into_iter()
-        .map(|r| (r[0].clone(), r[1].clone()))
-        .collect();
-    let keep = |file: &str| articles.is_empty() || articles.iter().any(|a| a == file);
+/// Reads a view from the store, limited to the articles `articles` keeps.
+pub fn load(store: &GraphStore, view: View, articles: &ArticleFilter) -> Result<ViewGraph, StoreError> {
+    let sources = article_sources(store)?;
+    let files: HashMap<String, String> = sources.iter().map(|(a, s)| (a.clone(), s.label())).collect();
+    let keep = |article: &str| sources.get(article).is_some_and(|s| articles.keeps(&s.file, s.date.as_deref()));
     let evidence: HashMap<String, String> = rows(store, &["r", "t"], "?r ng:evidence ?e . ?e ng:text ?t")?
         .into_iter()
         .map(|r| (r[0].clone(), r[1].clone()))
@@ -250,6 +248,82 @@ struct Ctx<'a> {
     keep: &'a dyn Fn(&str) -> bool,
 }
 
+/// Which articles a view or export shows: those named (all when none), published
+/// in a range of dates. Dates compare on the digits given: `--since 2023-06`
+/// keeps June 2023 on; `--until 2023` keeps 2023 and before.
+#[derive(Debug, Clone, Default)]
+pub struct ArticleFilter {
+    /// File names (`ng:fileName`); all when empty.
+    pub files: Vec<String>,
+    /// The first publication date kept (YYYY, YYYY-MM or YYYY-MM-DD).
+    pub since: Option<String>,
+    /// The last publication date kept.
+    pub until: Option<String>,
+}
+
+impl ArticleFilter {
+    /// Whether an article with this file name and publication date is shown.
+    /// With a date range, an article with no known date is not.
+    pub fn keeps(&self, file: &str, date: Option<&str>) -> bool {
+        let named = self.files.is_empty() || self.files.iter().any(|f| f == file);
+        let dated = |bound: &Option<String>, ok: fn(std::cmp::Ordering) -> bool| match (bound, date) {
+            (None, _) => true,
+            (Some(_), None) => false,
+            (Some(b), Some(d)) => ok(d.get(..b.len()).unwrap_or(d).cmp(b.as_str())),
+        };
+        named && dated(&self.since, std::cmp::Ordering::is_ge) && dated(&self.until, std::cmp::Ordering::is_le)
+    }
+
+    /// True when every article is shown.
+    pub fn is_all(&self) -> bool {
+        self.files.is_empty() && self.since.is_none() && self.until.is_none()
+    }
+}
+
+/// What a view says of an article a relation came from.
+#[derive(Debug, Clone)]
+pub struct ArticleSource {
+    /// `ng:fileName`
+    pub file: String,
+    /// `schema:datePublished`
+    pub date: Option<String>,
+    /// The publisher's label.
+    pub outlet: Option<String>,
+}
+
+impl ArticleSource {
+    /// "Outlet, 2023-06-17" where they are known, so a reader of a drawing
+    /// knows where and when something was said; the file name otherwise.
+    pub fn label(&self) -> String {
+        let date = self.date.as_deref().map(|d| d.get(..10).unwrap_or(d));
+        match (&self.outlet, date) {
+            (Some(o), Some(d)) => format!("{o}, {d}"),
+            (Some(o), None) => format!("{o} ({})", self.file),
+            (None, Some(d)) => format!("{} ({d})", self.file),
+            (None, None) => self.file.clone(),
+        }
+    }
+}
+
+/// Every article's file name, date and outlet, by graph IRI.
+pub fn article_sources(store: &GraphStore) -> Result<HashMap<String, ArticleSource>, StoreError> {
+    let mut sources: HashMap<String, ArticleSource> = rows(store, &["a", "f"], "?a a ng:Article ; ng:fileName ?f")?
+        .into_iter()
+        .map(|r| (r[0].clone(), ArticleSource { file: r[1].clone(), date: None, outlet: None }))
+        .collect();
+    for r in rows(store, &["a", "d"], "?a schema:datePublished ?d")? {
+        if let Some(s) = sources.get_mut(&r[0]) {
+            s.date = Some(r[1].clone());
+        }
+    }
+    for r in rows(store, &["a", "o"], "?a schema:publisher ?p . ?p rdfs:label ?o")? {
+        if let Some(s) = sources.get_mut(&r[0]) {
+            s.outlet = Some(r[1].clone());
+        }
+    }
+    Ok(sources)
+}
+
 impl Ctx<'_> {
     fn file(&self, article: &str) -> String {
         self.files.get(article).cloned().unwrap_or_default()
@@ -269,10 +343,10 @@ fn read_quotes(store: &GraphStore, ctx: &Ctx, g: &mut ViewGraph) -> Result<(), S
     let reported: HashSet<String> = rows(store, &["q"], "?q a ng:ReportedSpeech")?.into_iter().map(|r| r[0].clone()).collect();
     let q = "?q a ng:Statement ; ng:speaker ?s ; ng:text ?t ; prov:wasDerivedFrom ?a";
     for r in rows(store, &["q", "s", "t", "a"], q)? {
-        let file = ctx.file(&r[3]);
-        if !(ctx.keep)(&file) {
+        if !(ctx.keep)(&r[3]) {
             continue;
         }
+        let file = ctx.file(&r[3]);
         let Some(speaker) = ctx.entity(g, &r[1]) else { continue };
         let (node_kind, edge_kind) = if reported.contains(&r[0]) { (NodeKind::Reported, EdgeKind::Reported) } else { (NodeKind::Quote, EdgeKind::Said) };
         g.nodes.insert(r[0].clone(), Node { id: r[0].clone(), label: r[2].clone(), kind: node_kind, text: r[2].clone(), articles: BTreeSet::from([file.clone()]) });
@@ -288,10 +362,10 @@ fn read_roles(store: &GraphStore, ctx: &Ctx, g: &mut ViewGraph) -> Result<(), St
     let former: BTreeSet<String> = rows(store, &["m"], "?m ng:former true")?.into_iter().map(|r| r[0].clone()).collect();
     let q = "?m a org:Membership ; org:member ?p ; org:role ?r ; prov:wasDerivedFrom ?a . ?r rdfs:label ?role";
     for r in rows(store, &["m", "p", "role", "a"], q)? {
-        let file = ctx.file(&r[3]);
-        if !(ctx.keep)(&file) {
+        if !(ctx.keep)(&r[3]) {
             continue;
         }
+        let file = ctx.file(&r[3]);
         let (Some(person), Some(org)) = (ctx.entity(g, &r[1]), orgs.get(&r[0]).and_then(|o| ctx.entity(g, o))) else { continue };
         let evidence = ctx.evidence.get(&r[0]).cloned().unwrap_or_default();
         g.edges.push(Edge { source: person, target: org, kind: EdgeKind::Role, label: r[2].clone(), former: former.contains(&r[0]), article: file, evidence, relation: r[0].clone() });
@@ -306,10 +380,10 @@ fn read_exports(store: &GraphStore, ctx: &Ctx, g: &mut ViewGraph) -> Result<(), 
     });
     let q = "?x a ng:Export ; ng:exporter ?c ; ng:product ?p ; prov:wasDerivedFrom ?a";
     for r in rows(store, &["x", "c", "p", "a"], q)? {
-        let file = ctx.file(&r[3]);
-        if !(ctx.keep)(&file) {
+        if !(ctx.keep)(&r[3]) {
             continue;
         }
+        let file = ctx.file(&r[3]);
         let (Some(exporter), Some(product)) = (ctx.entity(g, &r[1]), ctx.entity(g, &r[2])) else { continue };
         let evidence = ctx.evidence.get(&r[0]).cloned().unwrap_or_default();
         let exporter_label = g.nodes.get(&exporter).map(|n| n.label.clone()).unwrap_or_default();
@@ -327,10 +401,10 @@ fn read_exports(store: &GraphStore, ctx: &Ctx, g: &mut ViewGraph) -> Result<(), 
 fn read_statistics(store: &GraphStore, ctx: &Ctx, g: &mut ViewGraph) -> Result<(), StoreError> {
     let q = "?st a ng:Statistic ; ng:value ?v ; rdfs:label ?l ; ng:attributedTo ?src ; prov:wasDerivedFrom ?a";
     for r in rows(store, &["st", "v", "l", "src", "a"], q)? {
-        let file = ctx.file(&r[4]);
-        if !(ctx.keep)(&file) {
+        if !(ctx.keep)(&r[4]) {
             continue;
         }
+        let file = ctx.file(&r[4]);
         let Some(source) = ctx.entity(g, &r[3]) else { continue };
         let label = format!("{} — {}", r[1], r[2]);
         g.nodes.insert(r[0].clone(), Node { id: r[0].clone(), label: label.clone(), kind: NodeKind::Statistic, text: r[2].clone(), articles: BTreeSet::from([file.clone()]) });

@@ -75,6 +75,8 @@ pub struct Article {
     pub text: String,
     /// A hash of the raw file content, to skip unchanged articles.
     pub content_hash: String,
+    /// Headline, date, authors, outlet, address and language, where known.
+    pub meta: crate::meta::Metadata,
 }
 
 /// Index of an entity inside one article's [`Facts::entities`].

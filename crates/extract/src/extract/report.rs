@@ -1,6 +1,6 @@
 //! A readable listing of one article's facts with their evidence, for `newsgraph extract`.
 
-use crate::model::{Evidence, Facts, Statement, StatementForm};
+use crate::model::{Article, Evidence, Facts, Statement, StatementForm};
 use std::io::{self, Write};
 
 fn evidence(text: &str, e: Evidence) -> String {
@@ -50,4 +50,60 @@ pub fn write<W: Write>(text: &str, facts: &Facts, out: &mut W) -> io::Result<()>
         writeln!(out, "  {} — {} ({src})", s.value, s.label)?;
     }
     Ok(())
+}
+
+/// What the extractor reads of an article (`extract --text --json`): its
+/// metadata and clean text, under schema.org's names.
+#[derive(Debug, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ReadView<'a> {
+    /// The file's name (an archive record's: the archive's name and its number).
+    pub file: &'a str,
+    /// `schema:headline`
+    pub headline: Option<&'a str>,
+    /// `schema:datePublished`
+    pub date_published: Option<&'a str>,
+    /// `schema:author`
+    pub author: &'a [String],
+    /// `schema:publisher`
+    pub publisher: Option<&'a str>,
+    /// `schema:url`
+    pub url: Option<&'a str>,
+    /// `schema:inLanguage`
+    pub in_language: Option<&'a str>,
+    /// The clean text, which every offset in the graph points into.
+    pub body: &'a str,
+}
+
+/// An article as [`ReadView`].
+pub fn read_view(article: &Article) -> ReadView<'_> {
+    let m = &article.meta;
+    ReadView {
+        file: &article.file_name,
+        headline: m.headline.as_deref(),
+        date_published: m.date_published.as_deref(),
+        author: &m.authors,
+        publisher: m.publisher.as_deref(),
+        url: m.url.as_deref(),
+        in_language: m.language.as_deref(),
+        body: &article.text,
+    }
+}
+
+/// Writes what the extractor reads of an article: its metadata, then its clean text.
+pub fn write_read<W: Write>(article: &Article, out: &mut W) -> io::Result<()> {
+    let view = read_view(article);
+    writeln!(out, "== {}", view.file)?;
+    let fields = [
+        ("headline", view.headline.map(str::to_string)),
+        ("datePublished", view.date_published.map(str::to_string)),
+        ("author", (!view.author.is_empty()).then(|| view.author.join("; "))),
+        ("publisher", view.publisher.map(str::to_string)),
+        ("url", view.url.map(str::to_string)),
+        ("inLanguage", view.in_language.map(str::to_string)),
+    ];
+    for (name, value) in fields {
+        writeln!(out, "{name:<14} {}", value.as_deref().unwrap_or("-"))?;
+    }
+    writeln!(out, "\n{}\n", view.body.trim_end())
 }
