@@ -183,8 +183,12 @@ pub struct Document {
     pub raw: String,
     /// How the content is marked up.
     pub markup: Markup,
-    /// What the archive record says of the article (URL, date, title...).
+    /// What the archive record says of the article (URL, title, a feed's date...):
+    /// it wins over what the page says.
     pub given: Metadata,
+    /// What the archive says that the page knows better (a crawl's date is
+    /// when the page was fetched, not published): used where the page is silent.
+    pub fallback: Metadata,
     /// A hash of the content and what is given with it, to skip unchanged articles.
     pub content_hash: String,
 }
@@ -208,7 +212,7 @@ pub fn read_file(path: &Path, corpus: &Path, max_bytes: u64) -> Result<Document,
         return document_from_bytes(path, corpus, &bytes, markup);
     }
     let mut inflated = Vec::new();
-    flate2::read::MultiGzDecoder::new(&bytes[..]).take(max_bytes + 1).read_to_end(&mut inflated).map_err(unreadable)?;
+    flate2::read::MultiGzDecoder::new(&bytes[..]).take(max_bytes.saturating_add(1)).read_to_end(&mut inflated).map_err(unreadable)?;
     if inflated.len() as u64 > max_bytes {
         return Err(ArticleError::TooLarge { origin: origin(), size: inflated.len() as u64, limit: max_bytes });
     }
@@ -233,7 +237,8 @@ pub fn document_from_bytes(path: &Path, corpus: &Path, bytes: &[u8], markup: Mar
     };
     let key = key_of(path, corpus);
     let file_name = path.file_name().map_or_else(|| key.clone(), |n| n.to_string_lossy().into_owned());
-    Ok(Document { key, file_name, origin, raw, markup, given: Metadata::default(), content_hash: content_hash(bytes) })
+    let (given, fallback) = (Metadata::default(), Metadata::default());
+    Ok(Document { key, file_name, origin, raw, markup, given, fallback, content_hash: content_hash(bytes) })
 }
 
 /// How archive records become documents: the archive's path, its key in the
@@ -290,23 +295,39 @@ impl ArchiveReader<'_> {
             _ => format!("{archive}#{}", record.number),
         };
         let name = self.path.file_name().map_or_else(|| archive.clone(), |n| n.to_string_lossy().into_owned());
-        let given = given_metadata(&record);
+        let (given, fallback) = given_metadata(&record, self.format());
         let content_hash = record_hash(&record);
         let markup = if record.is_html { Markup::Html } else { Markup::Plain };
-        Ok(Document { key, file_name: format!("{name}#{}", record.number), origin, raw: record.body, markup, given, content_hash })
+        let file_name = format!("{name}#{}", record.number);
+        Ok(Document { key, file_name, origin, raw: record.body, markup, given, fallback, content_hash })
+    }
+
+    fn format(&self) -> Option<Format> {
+        match kind_of(self.path) {
+            Some(FileKind::Archive { format, .. }) => Some(format),
+            _ => None,
+        }
     }
 }
 
-/// What an archive record states about its article.
-fn given_metadata(record: &Record) -> Metadata {
-    Metadata {
+/// What an archive record states about its article: what wins over the
+/// page, and what the page knows better. A feed's fields are the article's
+/// own; a crawl knows the URL, but its WARC-Date and Content-Language are
+/// the fetch's, so the page's date and language come first.
+fn given_metadata(record: &Record, format: Option<Format>) -> (Metadata, Metadata) {
+    let all = Metadata {
         headline: record.title.clone(),
         date_published: record.date.as_deref().and_then(meta::normalise_date),
         authors: record.authors.clone(),
         publisher: record.publisher.clone(),
         url: record.url.clone(),
         language: record.language.clone(),
+    };
+    if format != Some(Format::Warc) {
+        return (all, Metadata::default());
     }
+    let url = Metadata { url: all.url.clone(), ..Metadata::default() };
+    (url, Metadata { url: None, ..all })
 }
 
 /// The hash of a record: its body and what is given with it.
@@ -340,11 +361,14 @@ pub fn article_of(doc: Document, lexicon: &Lexicon) -> Result<Read, ArticleError
         return Err(ArticleError::NoProse { origin: doc.origin });
     }
     let note = cleaned.note.map(|n| format!("{}: {n}", doc.origin));
+    // Bylines and datelines are furniture to the extractor, so text is read
+    // for them before it is cleaned.
     let found = match doc.markup {
         Markup::Html => meta::from_html(raw),
-        Markup::Plain | Markup::Markdown => meta::from_text(&text),
+        Markup::Plain => meta::from_text(raw),
+        Markup::Markdown => meta::from_text(&text),
     };
-    let meta = doc.given.or(found);
+    let meta = doc.given.or(found).or(doc.fallback);
     let article = Article { file_name: doc.file_name, key: doc.key, text, content_hash: doc.content_hash, meta };
     Ok(Read { article, note })
 }
