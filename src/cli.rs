@@ -570,11 +570,26 @@ fn write_extracted(article: &Article, args: &ExtractArgs, lexicon: &Lexicon, out
                 serde_json::to_writer_pretty(&mut *out, &facts)?;
                 writeln!(out)?;
             } else {
+                writeln!(out, "== {}\n", article_heading(article))?;
                 crate::extract::report::write(&article.text, &facts, out)?;
             }
         }
     }
     Ok(())
+}
+
+/// "file — Outlet, 2023-06-14: Headline": where what `extract` lists was said.
+fn article_heading(article: &Article) -> String {
+    let m = &article.meta;
+    let source: Vec<&str> = [m.publisher.as_deref(), m.date_published.as_deref().map(|d| d.get(..10).unwrap_or(d))].into_iter().flatten().collect();
+    let mut heading = article.file_name.clone();
+    if !source.is_empty() {
+        heading.push_str(&format!(" \u{2014} {}", source.join(", ")));
+    }
+    if let Some(headline) = &m.headline {
+        heading.push_str(&format!(": {headline}"));
+    }
+    heading
 }
 
 /// `--since`/`--until`: a year, a month or a day, as dates are compared on the digits given.
