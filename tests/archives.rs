@@ -124,3 +124,17 @@ fn extract_text_shows_what_the_extractor_reads_of_gzipped_files() {
     assert!(dir.build(&dir.path("news"), "store").status.success());
     assert_eq!(dir.select("store", "SELECT ?f WHERE { ?a ng:fileName ?f }"), vec!["harbour.txt.gz"]);
 }
+
+#[test]
+fn a_truncated_crawl_names_the_cut_record_once_and_builds_the_records_before_it() {
+    let dir = Dir::new();
+    let fixture = concat!(env!("CARGO_MANIFEST_DIR"), "/crates/input/tests/data/truncated.warc.gz");
+    dir.write("crawl/cut.warc.gz", &std::fs::read(fixture).expect("fixture made by warcio"));
+    let out = dir.run(&["build", "crawl", "--store", "store", "--no-exports"]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    let named: Vec<String> = stderr(&out).lines().filter(|l| l.contains("cut.warc.gz")).map(str::to_string).collect();
+    assert_eq!(named.len(), 1, "{named:?}");
+    assert!(named[0].contains("record 12") && named[0].contains("truncated"), "{named:?}");
+    let articles = dir.select("store", "SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE { ?a a ng:Article }");
+    assert_eq!(articles, vec!["5"], "records 3, 6, 8, 9 and 10 are articles: {}", stderr(&out));
+}
