@@ -379,3 +379,26 @@ fn the_one_who_said_it_speaks_not_the_report_that_told_of_it() {
     let text = "\u{201c}We will rebuild every school before winter,\u{201d} Governor Tom Reyes said of the flooded towns, according to a pool report.";
     assert_eq!(quotes(text), said("Tom Reyes", "We will rebuild every school before winter,"));
 }
+
+#[test]
+fn a_curly_quote_closed_by_a_straight_mark_ends_before_the_speech_verb() {
+    let text = "Governor Ana Ruiz spoke in the capital.\n\n\u{201c}Our bridges are crumbling,\" she said. \"The grid fails in every storm.\u{201d}";
+    let mut q = quotes(text);
+    q.sort();
+    assert_eq!(
+        q,
+        vec![("Ana Ruiz".to_string(), "Our bridges are crumbling,".to_string()), ("Ana Ruiz".to_string(), "The grid fails in every storm.".to_string())]
+    );
+}
+
+#[test]
+fn a_straight_pair_inside_a_curly_quote_stays_a_quotation_within_it() {
+    let text = "\u{201c}He told me \"no\" and left the room,\u{201d} Mayor Jane Roe said.";
+    assert_eq!(quotes(text), said("Jane Roe", "He told me \"no\" and left the room,"));
+}
+
+#[test]
+fn a_long_title_before_the_speaker_is_not_part_of_the_name() {
+    let text = "\u{201c}The clinics will stay open,\u{201d} City Public Advocate Tom Berg said.";
+    assert_eq!(quotes(text), said("Tom Berg", "The clinics will stay open,"));
+}

@@ -161,6 +161,12 @@ fn marks_with_double_apostrophes(par: &str) -> Vec<Mark> {
         .collect()
 }
 
+/// A mark that ends a quotation: after a word or its punctuation, before a
+/// space or the end of the paragraph.
+fn closes_a_quote(m: &Mark) -> bool {
+    m.prev.is_some_and(|c| !c.is_whitespace()) && m.next.is_none_or(|c| c.is_whitespace())
+}
+
 /// Pairs quotation marks in each paragraph.
 fn find_quotes(text: &str, paragraphs: &[Span]) -> Vec<RawQuote> {
     let mut out: Vec<RawQuote> = Vec::new();
@@ -198,7 +204,14 @@ fn find_quotes(text: &str, paragraphs: &[Span]) -> Vec<RawQuote> {
                 '"' => Some('\u{201d}'),
                 _ => None,
             };
-            let close_at = closes_with(closer).or_else(|| other.and_then(closes_with));
+            let close_at = match (closes_with(closer), other.and_then(closes_with)) {
+                // "“Our roads are crumbling," she said. "Families endure blackouts.”":
+                // the other kind closes first when it stands where quotes end
+                // (after the words, before a space), not where they open.
+                // A pair of the other kind inside ("“He said "no" to me”") is a quotation within.
+                (Some(own), Some(mixed)) if mixed < own && closes_a_quote(&marks[mixed]) && !marks[i + 1..mixed].iter().any(|m| Some(m.c) == other) => Some(mixed),
+                (own, mixed) => own.or(mixed),
+            };
             let continues = first && pos == 0 && prev_open_end;
             first = false;
             match close_at {
