@@ -383,14 +383,17 @@ fn read_speech_verbs() -> Result<SpeechVerbs, LexiconError> {
     let mut speech_verbs = HashMap::default();
     let mut statement_verbs = HashMap::default();
     for (line, c) in rows(file, text, 4)? {
+        // 'none': the verb frames a quotation ("…," he continued) but what
+        // follows it unquoted is not what was said ("spoke to reporters").
         let complement = match c[3].trim() {
-            "direct" => Complement::Direct,
-            "object" => Complement::PersonTold,
-            other => return Err(LexiconError::BadLine { file, line, problem: format!("complement {other:?} is neither 'direct' nor 'object'") }),
+            "direct" => Some(Complement::Direct),
+            "object" => Some(Complement::PersonTold),
+            "none" => None,
+            other => return Err(LexiconError::BadLine { file, line, problem: format!("complement {other:?} is not 'direct', 'object' or 'none'") }),
         };
         for form in values(c[1]).chain(std::iter::once(c[0])) {
             speech_verbs.insert(form.to_lowercase(), c[0].to_string());
-            if c[2].trim() == "speech" {
+            if let (Some(complement), "speech") = (complement, c[2].trim()) {
                 statement_verbs.insert(form.to_lowercase(), complement);
             }
         }

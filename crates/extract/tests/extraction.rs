@@ -402,3 +402,11 @@ fn a_long_title_before_the_speaker_is_not_part_of_the_name() {
     let text = "\u{201c}The clinics will stay open,\u{201d} City Public Advocate Tom Berg said.";
     assert_eq!(quotes(text), said("Tom Berg", "The clinics will stay open,"));
 }
+
+#[test]
+fn verbs_that_only_frame_quotes_report_nothing_unquoted() {
+    let text = "Minister Ana Ruiz spoke to reporters in the capital on Monday. She praised the new harbour plan. Prices continued to rise.";
+    assert_eq!(reported(text), vec![]);
+    let quoted = "\u{201c}We will build it,\u{201d} Minister Ana Ruiz continued.";
+    assert_eq!(quotes(quoted), said("Ana Ruiz", "We will build it,"));
+}
