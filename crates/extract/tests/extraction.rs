@@ -410,3 +410,9 @@ fn verbs_that_only_frame_quotes_report_nothing_unquoted() {
     let quoted = "\u{201c}We will build it,\u{201d} Minister Ana Ruiz continued.";
     assert_eq!(quotes(quoted), said("Ana Ruiz", "We will build it,"));
 }
+
+#[test]
+fn the_subject_stands_before_a_phrase_set_off_by_commas() {
+    let text = "Tom Berg, wearing a cap covered in Ana Ruiz badges, said he was proud of the campaign.";
+    assert_eq!(reported(text), said("Tom Berg", "he was proud of the campaign"));
+}

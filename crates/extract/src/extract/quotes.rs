@@ -386,7 +386,8 @@ pub(super) fn speaker_before_verb(analysis: &Analysis, si: usize, from: usize, v
 /// ("In a swipe against Donald Trump, Clinton said", "an aide to Sen. Jones, said").
 const OBJECT_MARKERS: &[&str] = &["to", "of", "for", "with", "by", "from", "about", "against", "at", "on", "under", "than", "into", "since", "after", "before", "over", "toward", "towards", "that", "whether"];
 
-/// The subject of a verb among the people in tokens `[from, verb)`: the nearest
+/// The subject of a verb among the people in tokens `[from, verb)`: the person
+/// before a phrase set off by commas that ends at the verb, else the nearest
 /// person that is neither a possessive ("Clinton's campaign") nor the object of a
 /// preposition; the first person when every one is.
 fn subject_person<'a>(analysis: &'a Analysis, si: usize, from: usize, verb: usize) -> Option<&'a Mention> {
@@ -406,7 +407,11 @@ fn subject_person<'a>(analysis: &'a Analysis, si: usize, from: usize, verb: usiz
         let object = k > 0 && OBJECT_MARKERS.contains(&s.tokens[k - 1].lower().as_ref());
         !possessive && !object
     };
-    people.iter().rev().find(|m| is_subject(m)).or(people.first()).copied()
+    // "X, wearing a shirt covered in Y buttons, said": the subject stands
+    // before the phrase set off by commas, whoever that phrase names.
+    let set_off = s.tokens.get(verb).is_some_and(|v| analysis.text[..v.start].trim_end().ends_with(','));
+    let before_commas = people.iter().find(|m| set_off && is_subject(m) && analysis.text[m.span.end..].starts_with(','));
+    before_commas.or_else(|| people.iter().rev().find(|m| is_subject(m))).or(people.first()).copied()
 }
 
 /// `X said: "`, `X told CNN that "`, `..., saying X should "`: speech verbs before
