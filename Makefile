@@ -21,9 +21,9 @@ test: test-deps
 	cargo clippy --release --locked --workspace --all-targets -- -D warnings
 	scripts/seed-score.sh $(SHARED)
 
-## The extraction crate alone: no oxigraph, no C++, no libclang.
+## The extraction and archive crates alone: no oxigraph, no C++, no libclang.
 test-extract:
-	cargo test --release --locked -p newsgraph-extract
+	cargo test --release --locked -p newsgraph-extract -p newsgraph-input
 
 deps:
 	@scripts/ensure-deps.sh
