@@ -75,3 +75,15 @@ fn elements_nested_past_the_readers_limit_are_read_as_visible_text_with_a_note()
     assert!(text.contains("shortage of steel"), "{text}");
     assert!(note.is_some_and(|n| n.contains("nest 5003 deep")));
 }
+
+#[test]
+fn time_stamps_gallery_controls_and_recommendation_headings_inside_the_article_are_left_out() {
+    let inside = "<p>By Jane Holloway - 11/18/19 11:04 PM EST</p><p>Updated 5:27 am CST, Wednesday, November 20, 2019</p>\
+<div>Image 1 of 8</div><div>Caption</div><div>Close</div>";
+    let html = page("", "", "").replace("<h1>Ferry terminal delayed</h1>", &format!("<h1>Ferry terminal delayed</h1>{inside}"));
+    let (text, _) = read(&html);
+    assert!(text.contains("shortage of steel"), "{text}");
+    for junk in ["11/18/19", "5:27 am", "Image 1 of 8", "Caption", "Close"] {
+        assert!(!text.contains(junk), "{junk:?} left out:\n{text}");
+    }
+}
