@@ -416,3 +416,9 @@ fn the_subject_stands_before_a_phrase_set_off_by_commas() {
     let text = "Tom Berg, wearing a cap covered in Ana Ruiz badges, said he was proud of the campaign.";
     assert_eq!(reported(text), said("Tom Berg", "he was proud of the campaign"));
 }
+
+#[test]
+fn a_verb_of_saying_after_a_determiner_or_possessive_is_a_noun() {
+    let text = "Governor Ana Ruiz won three state primaries on Tuesday. Ana Ruiz's claims about the budget drew criticism from the opposition.";
+    assert_eq!(reported(text), vec![]);
+}

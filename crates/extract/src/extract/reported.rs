@@ -58,6 +58,13 @@ const TIME_WORDS: &[&str] = &[
 /// "would say").
 const NOT_ASSERTED: &[&str] = &["not", "never", "n't", "to", "would", "could", "might", "may", "will", "should", "can", "cannot"];
 
+/// Words after which a verb of saying's form is a noun ("the state", "his
+/// comments", "two claims").
+const DETERMINERS: &[&str] = &[
+    "a", "an", "the", "his", "her", "its", "their", "our", "my", "your", "this", "these", "those", "each", "every", "any", "some", "no",
+    "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several", "many", "few", "other", "such",
+];
+
 /// Finds the reported statements of an article and adds those with a speaker.
 pub fn extract(analysis: &Analysis, lexicon: &Lexicon, facts: &mut Facts) {
     for si in 0..analysis.sentences.len() {
@@ -175,6 +182,11 @@ fn clause_after_verb(analysis: &Analysis, si: usize, lexicon: &Lexicon, facts: &
         let before = toks[v - 1].lower();
         let progressive = matches!(before.as_ref(), "is" | "are" | "was" | "were" | "been");
         if NOT_ASSERTED.contains(&before.as_ref()) || (toks[v].text.ends_with("ing") && !progressive) {
+            continue;
+        }
+        // "his comments", "the state", "Clinton's claim", "three state primaries": a noun.
+        let possessive = toks[v - 1].text.ends_with("'s") || toks[v - 1].text.ends_with("\u{2019}s");
+        if possessive || DETERMINERS.contains(&before.as_ref()) {
             continue;
         }
         if gap(analysis, toks, v, s.span.end).contains(':') {
