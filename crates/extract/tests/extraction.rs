@@ -422,3 +422,9 @@ fn a_verb_of_saying_after_a_determiner_or_possessive_is_a_noun() {
     let text = "Governor Ana Ruiz won three state primaries on Tuesday. Ana Ruiz's claims about the budget drew criticism from the opposition.";
     assert_eq!(reported(text), vec![]);
 }
+
+#[test]
+fn a_name_in_a_clause_before_the_subject_is_not_the_speaker() {
+    let text = "Jim Bennett does not feel the same way about the mayor. If Ana Ruiz loses the primary, he said he would vote for her rival.";
+    assert_eq!(reported(text), said("Jim Bennett", "he would vote for her rival"));
+}

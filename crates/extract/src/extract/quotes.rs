@@ -392,10 +392,11 @@ const OBJECT_MARKERS: &[&str] = &["to", "of", "for", "with", "by", "from", "abou
 /// preposition; the first person when every one is.
 fn subject_person<'a>(analysis: &'a Analysis, si: usize, from: usize, verb: usize) -> Option<&'a Mention> {
     let s = &analysis.sentences[si];
+    let main_clause = s.tokens.get(verb).map_or(s.span.start, |v| after_fronted_clause(analysis, si, v.start));
     let people: Vec<&Mention> = s
         .mentions
         .iter()
-        .filter(|m| m.kind == EntityType::Person && m.tokens.0 >= from && m.tokens.1 <= verb && !inside_quote(analysis, m.span.start))
+        .filter(|m| m.kind == EntityType::Person && m.tokens.0 >= from && m.tokens.1 <= verb && m.span.start >= main_clause && !inside_quote(analysis, m.span.start))
         .collect();
     let is_subject = |m: &&Mention| {
         let possessive = analysis.text[m.span.end..].starts_with(['\'', '\u{2019}']);
@@ -513,12 +514,30 @@ const PRONOUN_REACH: usize = 6;
 /// quotation marks; a sentence whose subject is itself "he" or "she" carries
 /// the same person on, so the search goes further back ("Walsh had ties to
 /// Biden. But he endorsed Clinton. "...," he said": Walsh, not Clinton).
+/// Words that open a clause put before a sentence's subject.
+const SUBORDINATORS: &[&str] = &["if", "when", "while", "although", "though", "after", "before", "because", "since", "unless", "once", "as"];
+
+/// Where the main clause of sentence `si` begins, when the sentence opens
+/// with a subordinate clause closed by a comma before `at`; its start otherwise.
+fn after_fronted_clause(analysis: &Analysis, si: usize, at: usize) -> usize {
+    let s = &analysis.sentences[si];
+    let fronted = s.tokens.first().is_some_and(|t| SUBORDINATORS.contains(&t.lower().as_ref()));
+    let comma = analysis.text[s.span.start..at].find(',').map(|c| s.span.start + c);
+    match (fronted, comma) {
+        (true, Some(c)) => c,
+        _ => s.span.start,
+    }
+}
+
 fn salient_person(analysis: &Analysis, at: usize, facts: &mut Facts) -> Option<usize> {
     let here = sentence_at(analysis, at)?;
     for si in (here.saturating_sub(PRONOUN_REACH)..=here).rev() {
         let s = &analysis.sentences[si];
         let limit = if si == here { at } else { s.span.end };
-        let first_person = s.mentions.iter().find(|m| m.kind == EntityType::Person && m.span.end <= limit && !inside_quote(analysis, m.span.start));
+        // "If Trump loses, he said he would…": a clause put before the subject
+        // names someone else than the one the pronoun stands for.
+        let from = if si == here { after_fronted_clause(analysis, si, at) } else { s.span.start };
+        let first_person = s.mentions.iter().find(|m| m.kind == EntityType::Person && m.span.start >= from && m.span.end <= limit && !inside_quote(analysis, m.span.start));
         let first_pronoun = s
             .tokens
             .iter()
