@@ -267,7 +267,7 @@ impl ArchiveReader<'_> {
         let Some(FileKind::Archive { format, gzipped }) = kind_of(self.path) else { return };
         let mut on_record = |record: Result<Record, newsgraph_input::Problem>| {
             each(match record {
-                Ok(record) => self.document(record),
+                Ok(record) => self.document(record, format),
                 Err(p) => Err(ArticleError::BadRecord { origin: format!("{origin}: {} {}", p.unit, p.number), problem: p.message }),
             })
         };
@@ -281,7 +281,7 @@ impl ArchiveReader<'_> {
     }
 
     /// A record as a document, keyed by its URL (or the archive and its number).
-    fn document(&self, record: Record) -> Result<Document, ArticleError> {
+    fn document(&self, record: Record, format: Format) -> Result<Document, ArticleError> {
         let archive = key_of(self.path, self.corpus);
         let origin = format!("{}: record {}", self.path.display(), record.number);
         if record.body.len() as u64 > self.max_bytes {
@@ -295,18 +295,11 @@ impl ArchiveReader<'_> {
             _ => format!("{archive}#{}", record.number),
         };
         let name = self.path.file_name().map_or_else(|| archive.clone(), |n| n.to_string_lossy().into_owned());
-        let (given, fallback) = given_metadata(&record, self.format());
+        let (given, fallback) = given_metadata(&record, format);
         let content_hash = record_hash(&record);
         let markup = if record.is_html { Markup::Html } else { Markup::Plain };
         let file_name = format!("{name}#{}", record.number);
         Ok(Document { key, file_name, origin, raw: record.body, markup, given, fallback, content_hash })
-    }
-
-    fn format(&self) -> Option<Format> {
-        match kind_of(self.path) {
-            Some(FileKind::Archive { format, .. }) => Some(format),
-            _ => None,
-        }
     }
 }
 
@@ -314,7 +307,7 @@ impl ArchiveReader<'_> {
 /// page, and what the page knows better. A feed's fields are the article's
 /// own; a crawl knows the URL, but its WARC-Date and Content-Language are
 /// the fetch's, so the page's date and language come first.
-fn given_metadata(record: &Record, format: Option<Format>) -> (Metadata, Metadata) {
+fn given_metadata(record: &Record, format: Format) -> (Metadata, Metadata) {
     let all = Metadata {
         headline: record.title.clone(),
         date_published: record.date.as_deref().and_then(meta::normalise_date),
@@ -323,23 +316,22 @@ fn given_metadata(record: &Record, format: Option<Format>) -> (Metadata, Metadat
         url: record.url.clone(),
         language: record.language.clone(),
     };
-    if format != Some(Format::Warc) {
+    if format != Format::Warc {
         return (all, Metadata::default());
     }
     let url = Metadata { url: all.url.clone(), ..Metadata::default() };
     (url, Metadata { url: None, ..all })
 }
 
-/// The hash of a record: its body and what is given with it.
+/// The hash of a record: its body and what is given with it, hashed in
+/// place (a copy of the body per record would cost as much as the hash).
 fn record_hash(record: &Record) -> String {
     let given = [&record.url, &record.title, &record.date, &record.publisher, &record.language];
-    let mut bytes = record.body.as_bytes().to_vec();
-    for field in given {
-        bytes.push(0);
-        bytes.extend_from_slice(field.as_deref().unwrap_or("").as_bytes());
+    let mut h = fnv(FNV_OFFSET, record.body.as_bytes());
+    for field in given.into_iter().map(|f| f.as_deref().unwrap_or("")).chain(record.authors.iter().map(String::as_str)) {
+        h = fnv(fnv(h, b"\0"), field.as_bytes());
     }
-    bytes.extend_from_slice(record.authors.join("\0").as_bytes());
-    content_hash(&bytes)
+    format!("{h:016x}")
 }
 
 /// An article read, with what its reader should be told of it ("origin: note").
@@ -385,12 +377,18 @@ pub fn key_of(path: &Path, corpus: &Path) -> String {
 
 /// FNV-1a, 64 bits: stable across machines and versions (unlike std's hasher).
 pub fn content_hash(bytes: &[u8]) -> String {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    format!("{:016x}", fnv(FNV_OFFSET, bytes))
+}
+
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+
+/// FNV-1a of `bytes`, continued from `h`.
+fn fnv(mut h: u64, bytes: &[u8]) -> u64 {
     for b in bytes {
         h ^= u64::from(*b);
         h = h.wrapping_mul(0x0100_0000_01b3);
     }
-    format!("{h:016x}")
+    h
 }
 
 #[cfg(test)]

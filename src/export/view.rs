@@ -204,7 +204,7 @@ fn rows(store: &GraphStore, vars: &[&str], pattern: &str) -> Result<Vec<Vec<Stri
 /// Reads a view from the store, limited to the articles `articles` keeps.
 pub fn load(store: &GraphStore, view: View, articles: &ArticleFilter) -> Result<ViewGraph, StoreError> {
     let sources = article_sources(store)?;
-    let files: HashMap<String, String> = sources.iter().map(|(a, s)| (a.clone(), s.label())).collect();
+    let labels: HashMap<String, String> = sources.iter().map(|(a, s)| (a.clone(), s.label())).collect();
     let keep = |article: &str| sources.get(article).is_some_and(|s| articles.keeps(&s.file, s.date.as_deref()));
     let evidence: HashMap<String, String> = rows(store, &["r", "t"], "?r ng:evidence ?e . ?e ng:text ?t")?
         .into_iter()
@@ -219,12 +219,12 @@ pub fn load(store: &GraphStore, view: View, articles: &ArticleFilter) -> Result<
         }
     }
     for r in rows(store, &["e", "a"], "?e ng:mentionedIn ?a")? {
-        if let (Some(n), Some(f)) = (entities.get_mut(&r[0]), files.get(&r[1])) {
+        if let (Some(n), Some(f)) = (entities.get_mut(&r[0]), labels.get(&r[1])) {
             n.articles.insert(f.clone());
         }
     }
     let mut g = ViewGraph::default();
-    let ctx = Ctx { files: &files, evidence: &evidence, entities: &entities, keep: &keep };
+    let ctx = Ctx { sources: &labels, evidence: &evidence, entities: &entities, keep: &keep };
     if view.has(View::WhoSaidWhat) {
         read_quotes(store, &ctx, &mut g)?;
     }
@@ -242,7 +242,8 @@ pub fn load(store: &GraphStore, view: View, articles: &ArticleFilter) -> Result<
 }
 
 struct Ctx<'a> {
-    files: &'a HashMap<String, String>,
+    /// Each article's [`ArticleSource::label`], by graph IRI.
+    sources: &'a HashMap<String, String>,
     evidence: &'a HashMap<String, String>,
     entities: &'a HashMap<String, Node>,
     keep: &'a dyn Fn(&str) -> bool,
@@ -325,8 +326,8 @@ pub fn article_sources(store: &GraphStore) -> Result<HashMap<String, ArticleSour
 }
 
 impl Ctx<'_> {
-    fn file(&self, article: &str) -> String {
-        self.files.get(article).cloned().unwrap_or_default()
+    fn source(&self, article: &str) -> String {
+        self.sources.get(article).cloned().unwrap_or_default()
     }
 
     /// Adds an entity node (if known) and returns its id.
@@ -346,7 +347,7 @@ fn read_quotes(store: &GraphStore, ctx: &Ctx, g: &mut ViewGraph) -> Result<(), S
         if !(ctx.keep)(&r[3]) {
             continue;
         }
-        let file = ctx.file(&r[3]);
+        let file = ctx.source(&r[3]);
         let Some(speaker) = ctx.entity(g, &r[1]) else { continue };
         let (node_kind, edge_kind) = if reported.contains(&r[0]) { (NodeKind::Reported, EdgeKind::Reported) } else { (NodeKind::Quote, EdgeKind::Said) };
         g.nodes.insert(r[0].clone(), Node { id: r[0].clone(), label: r[2].clone(), kind: node_kind, text: r[2].clone(), articles: BTreeSet::from([file.clone()]) });
@@ -365,7 +366,7 @@ fn read_roles(store: &GraphStore, ctx: &Ctx, g: &mut ViewGraph) -> Result<(), St
         if !(ctx.keep)(&r[3]) {
             continue;
         }
-        let file = ctx.file(&r[3]);
+        let file = ctx.source(&r[3]);
         let (Some(person), Some(org)) = (ctx.entity(g, &r[1]), orgs.get(&r[0]).and_then(|o| ctx.entity(g, o))) else { continue };
         let evidence = ctx.evidence.get(&r[0]).cloned().unwrap_or_default();
         g.edges.push(Edge { source: person, target: org, kind: EdgeKind::Role, label: r[2].clone(), former: former.contains(&r[0]), article: file, evidence, relation: r[0].clone() });
@@ -383,7 +384,7 @@ fn read_exports(store: &GraphStore, ctx: &Ctx, g: &mut ViewGraph) -> Result<(), 
         if !(ctx.keep)(&r[3]) {
             continue;
         }
-        let file = ctx.file(&r[3]);
+        let file = ctx.source(&r[3]);
         let (Some(exporter), Some(product)) = (ctx.entity(g, &r[1]), ctx.entity(g, &r[2])) else { continue };
         let evidence = ctx.evidence.get(&r[0]).cloned().unwrap_or_default();
         let exporter_label = g.nodes.get(&exporter).map(|n| n.label.clone()).unwrap_or_default();
@@ -404,7 +405,7 @@ fn read_statistics(store: &GraphStore, ctx: &Ctx, g: &mut ViewGraph) -> Result<(
         if !(ctx.keep)(&r[4]) {
             continue;
         }
-        let file = ctx.file(&r[4]);
+        let file = ctx.source(&r[4]);
         let Some(source) = ctx.entity(g, &r[3]) else { continue };
         let label = format!("{} — {}", r[1], r[2]);
         g.nodes.insert(r[0].clone(), Node { id: r[0].clone(), label: label.clone(), kind: NodeKind::Statistic, text: r[2].clone(), articles: BTreeSet::from([file.clone()]) });
