@@ -220,6 +220,40 @@ fn source_by_according_to() {
 }
 
 #[test]
+fn a_number_in_reported_speech_comes_from_its_speaker() {
+    let s = stats("Grain output will rise to 4.2 mln tonnes this year, the Canadian Wheat Board said.");
+    assert_eq!(s, vec![(4_200_000.0, Some("Canadian Wheat Board".to_string()))]);
+}
+
+#[test]
+fn a_poll_comes_from_the_names_before_it() {
+    let s = stats("In a new NBC News/Marist poll released Friday, 47% of voters backed the measure.");
+    assert_eq!(s, vec![(47.0, Some("NBC News".to_string()))]);
+}
+
+#[test]
+fn the_report_and_the_board_point_back_to_the_source() {
+    let text = "Timber exports will climb this year, the Forestry Board said in a report.\n\nThe report forecasts sales of 4,000 cubic metres in June.\n\nStocks are estimated by the board at 9,500 cubic metres.";
+    let s = stats(text);
+    let board = Some("Forestry Board".to_string());
+    assert_eq!(s, vec![(4000.0, board.clone()), (9500.0, board)]);
+}
+
+#[test]
+fn a_list_after_an_institution_and_of_is_one_name() {
+    let f = facts("The Ministry of Mines, Energy and Water said output fell.");
+    let orgs: Vec<&str> = f.entities.iter().filter(|e| e.kind == EntityType::Organization).map(|e| e.label.as_str()).collect();
+    assert_eq!(orgs, vec!["Ministry of Mines, Energy and Water"]);
+}
+
+#[test]
+fn a_slash_between_names_parts_them() {
+    let f = facts("The Daily Ledger/Harbor Times survey found wide support.");
+    let orgs: Vec<&str> = f.entities.iter().filter(|e| e.kind == EntityType::Organization).map(|e| e.label.as_str()).collect();
+    assert!(!orgs.iter().any(|o| o.contains('/')), "{orgs:?}");
+}
+
+#[test]
 fn spelled_out_counts_count() {
     let s = stats("Prosecutors charged three companies and eleven executives.");
     let values: Vec<f64> = s.iter().map(|(v, _)| *v).collect();

@@ -160,6 +160,9 @@ fn run_end(text: &str, tokens: &[Token], hits: &[Hit], i: usize, lexicon: &Lexic
     let mut end = hits[i].map_or(i + 1, |(e, _)| e);
     while let Some(next) = tokens.get(end) {
         if !adjacent(text, &tokens[end - 1], next) {
+            if let Some(list_end) = coordinated_object(text, tokens, hits, i, end, lexicon) {
+                end = list_end;
+            }
             break;
         }
         if starts_run(next, &hits[end]) {
@@ -182,6 +185,33 @@ fn run_end(text: &str, tokens: &[Token], hits: &[Hit], i: usize, lexicon: &Lexic
         end += gap_words;
     }
     end
+}
+
+/// "Ministry of Agriculture, Forestry and Fisheries": after an organization head
+/// and "of"/"for", a list of capitalised words closed by "and" is still the name.
+/// One past the list's last word, when the run `start..end` is such a name and a
+/// comma follows it.
+fn coordinated_object(text: &str, tokens: &[Token], hits: &[Hit], start: usize, end: usize, lexicon: &Lexicon) -> Option<usize> {
+    let head_with_object = (start..end.saturating_sub(1)).any(|k| lexicon.is_org_head(tokens[k].text) && matches!(tokens[k + 1].text, "of" | "for"));
+    if !head_with_object || text.get(tokens[end - 1].end..tokens.get(end)?.start)? != ", " {
+        return None;
+    }
+    let mut k = end;
+    loop {
+        let word = tokens.get(k)?;
+        if !word.is_capitalised() || hits[k].is_some() || lexicon.is_not_name(word.text) {
+            return None;
+        }
+        let next = tokens.get(k + 1)?;
+        match text.get(word.end..next.start)? {
+            ", " => k += 1,
+            " " if next.text == "and" => {
+                let closes = tokens.get(k + 2).is_some_and(|t| adjacent(text, next, t) && t.is_capitalised() && hits[k + 2].is_none());
+                return closes.then_some(k + 3);
+            }
+            _ => return None,
+        }
+    }
 }
 
 fn mention(tokens: &[Token], a: usize, b: usize, kind: EntityType, label: String, cue: Cue) -> Mention {
@@ -226,14 +256,16 @@ fn classify_run(
         }
     }
     // "X Association and Y Co.": an "and" right after an organization head joins two names.
-    if let Some(k) = (a + 1..end.saturating_sub(1)).find(|&k| tokens[k].text == "and" && lexicon.is_org_head(tokens[k - 1].text)) {
+    // Not inside a head's object: "Ministry of Mines, Energy and Water".
+    let object_from = (a..end.saturating_sub(1)).find(|&k| lexicon.is_org_head(tokens[k].text) && matches!(tokens[k + 1].text, "of" | "for")).unwrap_or(end);
+    if let Some(k) = (a + 1..end.saturating_sub(1)).find(|&k| k < object_from && tokens[k].text == "and" && lexicon.is_org_head(tokens[k - 1].text)) {
         classify_run(text, tokens, hits, a, k, headline, lexicon, out);
         classify_run(text, tokens, hits, k + 1, end, headline, lexicon, out);
         return;
     }
     if let Some(head) = (a..end).rev().find(|&k| lexicon.is_org_head(tokens[k].text)) {
         // "Ministry of Public Security", "Institute for Policy Studies": the name goes on.
-        let head = if head + 1 < end && matches!(tokens[head + 1].text, "of" | "for" | "on") { end - 1 } else { head };
+        let head = if object_from < end || head + 1 < end && matches!(tokens[head + 1].text, "of" | "for" | "on") { end - 1 } else { head };
         if let Some(org_start) = org_start(tokens, hits, a, head, lexicon) {
             let label = surface(text, tokens, org_start, head + 1);
             let label = lexicon.name(&label).map_or(label, |g| g.canonical.clone());

@@ -34,10 +34,12 @@ impl<'a> Token<'a> {
 
 /// What a word is: upper-case initials ("U.S."), or letters, digits and
 /// currency signs with inner hyphens, apostrophes, periods, ampersands, commas
-/// and slashes ("AT&T", "1,200", "co-op"); a possessive 's is left outside the
+/// and slashes ("AT&T", "1,200", "co-op", "and/or"); a slash before a capital
+/// parts two names ("CNN/ORC", "ABC News/Washington Post") and ends the word;
+/// a possessive 's is left outside the
 /// word. [`Words`] scans for exactly the matches of this pattern, without a
 /// regex engine (tokenising was a tenth of extraction).
-pub const WORD_PATTERN: &str = r"(?:\p{Lu}\.){2,}|[\p{L}\p{N}$€£]+(?:[\-'’.&,/][\p{L}\p{N}]+)*";
+pub const WORD_PATTERN: &str = r"(?:\p{Lu}\.){2,}|[\p{L}\p{N}$€£]+(?:[\-'’.&,][\p{L}\p{N}]+|/[[\p{L}\p{N}]--\p{Lu}][\p{L}\p{N}]*)*";
 
 /// The character classes of [`WORD_PATTERN`], from the Unicode tables the
 /// regex crate uses, as sorted ranges.
@@ -186,6 +188,7 @@ impl<'t> Words<'t> {
             }
             let mut after = self.text[end..].chars();
             match (after.next(), after.next()) {
+                (Some('/'), Some(next)) if is_upper(next) => return end,
                 (Some(mark), Some(next)) if is_inner_mark(mark) && is_alnum(next) => {
                     let part = end + mark.len_utf8();
                     end = part + run(&self.text[part..], ALNUM, is_alnum);
