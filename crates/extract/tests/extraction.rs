@@ -318,6 +318,37 @@ fn destinations_through_such_as() {
 // Reported speech (GUIDELINE §3b): one construction per test.
 
 #[test]
+fn quoted_words_opening_a_paraphrase_leave_it_reported_speech() {
+    let r = reported("“We fixed the roads” in every county and cut taxes twice, Mayor Lena Ortiz said.");
+    assert_eq!(r, said("Lena Ortiz", "“We fixed the roads” in every county and cut taxes twice"));
+}
+
+#[test]
+fn an_attribution_before_a_quotation_reports_nothing_before_it() {
+    let text = "In the March memo, Tom Avery wrote, “The bridge is not safe for heavy trucks.”";
+    assert!(reported(text).is_empty(), "{:?}", reported(text));
+    assert_eq!(quotes(text), said("Tom Avery", "The bridge is not safe for heavy trucks."));
+}
+
+#[test]
+fn the_verb_after_a_quotation_takes_no_content() {
+    let r = reported("“We need a new stadium,” Mayor Lena Ortiz told a crowd at the harbor that cheered loudly.");
+    assert!(r.is_empty(), "{r:?}");
+}
+
+#[test]
+fn a_participle_after_a_comma_speaks_for_the_subject() {
+    let r = reported("Senator Paul Grady joined the debate, announcing on Monday he would vote against the budget.");
+    assert_eq!(r, said("Paul Grady", "he would vote against the budget"));
+}
+
+#[test]
+fn the_subject_after_a_colon_is_not_the_name_before_it() {
+    let r = reported("That is good news for Governor Ana Ruiz: most of her voters say they trust the new tax plan.");
+    assert!(!r.iter().any(|(who, _)| who == "Ana Ruiz"), "{r:?}");
+}
+
+#[test]
 fn reported_speech_with_that() {
     let text = "Finance Minister Maria Olsen said on Monday that the new levy would raise revenue for schools.";
     assert_eq!(reported(text), said("Maria Olsen", "the new levy would raise revenue for schools"));
