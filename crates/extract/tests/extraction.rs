@@ -349,6 +349,18 @@ fn the_subject_after_a_colon_is_not_the_name_before_it() {
 }
 
 #[test]
+fn an_attribution_after_a_lead_in_reports_what_follows() {
+    let r = reported("Last spring, Mayor Lena Ortiz said, the council was ready to close the old library.");
+    assert_eq!(r, said("Lena Ortiz", "the council was ready to close the old library"));
+}
+
+#[test]
+fn an_aside_between_dashes_does_not_hide_that() {
+    let r = reported("Senator Paul Grady said — in a radio interview, as it happens — that the budget would fail.");
+    assert_eq!(r, said("Paul Grady", "the budget would fail"));
+}
+
+#[test]
 fn reported_speech_with_that() {
     let text = "Finance Minister Maria Olsen said on Monday that the new levy would raise revenue for schools.";
     assert_eq!(reported(text), said("Maria Olsen", "the new levy would raise revenue for schools"));

@@ -121,8 +121,11 @@ fn is_one_quotation(text: &str) -> bool {
     };
     let open_len = text.chars().next().map_or(1, char::len_utf8) * if closing == "''" { 2 } else { 1 };
     let Some(close) = text[open_len..].find(closing) else { return true };
+    // `“...,” Obama said`: a whole utterance, closed by its punctuation, then its attribution.
+    let quoted = &text[open_len..open_len + close];
     let rest = &text[open_len + close + closing.len()..];
-    rest.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count() < 2
+    let whole_utterance = quoted.trim_end().ends_with([',', '.', '?', '!']) || rest.starts_with([',', '.', '?', '!']);
+    whole_utterance || rest.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count() < 2
 }
 
 /// The content without surrounding spaces, commas and the closing full stop.
@@ -189,8 +192,12 @@ fn closing_attribution(analysis: &Analysis, si: usize, lexicon: &Lexicon, facts:
         }
         let speaker = if verb == tail { speaker_from(analysis, si, verb + 1, end, facts) } else { speaker_before_verb(analysis, si, tail, verb, facts) };
         if let Some(speaker) = speaker {
-            // Up to the attribution, so that a closing quotation mark stays with its quote.
-            found.push((speaker, Span::new(s.span.start, toks[tail].start), Some(toks[verb].text.to_lowercase())));
+            // Up to the attribution, so that a closing quotation mark stays with its quote;
+            // after it when what comes first is only a lead-in ("At one point, she said, she ...").
+            let before = Span::new(s.span.start, toks[tail].start);
+            let lead_in = before.of(analysis.text).split_whitespace().count() < MIN_WORDS;
+            let content = if lead_in && !closes_sentence { Span::new(toks[end].start, s.span.end) } else { before };
+            found.push((speaker, content, Some(toks[verb].text.to_lowercase())));
             return;
         }
     }
@@ -262,6 +269,8 @@ fn content_start(analysis: &Analysis, si: usize, v: usize, lexicon: &Lexicon) ->
     let s = &analysis.sentences[si];
     let toks = &s.tokens;
     let no_break = |i: usize| !gap(analysis, toks, i, s.span.end).contains([',', ';', ':', '.', '(', ')', '?', '!']);
+    // "said — on Twitter, as it happens — that ...": past an aside set off by dashes.
+    let v = past_dashed_aside(analysis, si, v);
     let mut i = v;
     while i + 1 < toks.len() && i < v + 10 && no_break(i) {
         i += 1;
@@ -282,6 +291,16 @@ fn content_start(analysis: &Analysis, si: usize, v: usize, lexicon: &Lexicon) ->
     }
     let first = toks.get(start)?;
     (!NOT_CONTENT.contains(&first.lower().as_ref())).then_some(start)
+}
+
+/// The last token of an aside set off by dashes right after token `v` (or `v`).
+fn past_dashed_aside(analysis: &Analysis, si: usize, v: usize) -> usize {
+    let s = &analysis.sentences[si];
+    let is_dash = |i: usize| gap(analysis, &s.tokens, i, s.span.end).contains(['\u{2014}', '\u{2013}']) || gap(analysis, &s.tokens, i, s.span.end).contains("--");
+    if !is_dash(v) {
+        return v;
+    }
+    (v + 1..s.tokens.len().min(v + 25)).find(|&i| is_dash(i)).unwrap_or(v)
 }
 
 /// Past words that say when ("Tuesday", "on Friday", "earlier this week").
