@@ -361,6 +361,12 @@ fn an_aside_between_dashes_does_not_hide_that() {
 }
 
 #[test]
+fn officials_of_an_organization_named_before_speak_for_it() {
+    let r = reported("The Harbor Transit Committee met on Monday. Committee leaders told reporters that they would raise fares in May.");
+    assert_eq!(r, said("Harbor Transit Committee", "they would raise fares in May"));
+}
+
+#[test]
 fn reported_speech_with_that() {
     let text = "Finance Minister Maria Olsen said on Monday that the new levy would raise revenue for schools.";
     assert_eq!(reported(text), said("Maria Olsen", "the new levy would raise revenue for schools"));

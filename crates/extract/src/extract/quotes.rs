@@ -377,6 +377,13 @@ pub(super) fn speaker_before_verb(analysis: &Analysis, si: usize, from: usize, v
                 return Some(sp);
             }
         }
+        // "committee leaders said", "ministry officials told": the organization they speak for.
+        let org_noun = b > from && ORG_NOUNS.iter().any(|(n, _)| *n == s.tokens[b - 1].lower());
+        if org_noun && SPOKESPEOPLE.contains(&word.as_ref()) {
+            if let Some(sp) = nominal(analysis, s.tokens[b].start, &s.tokens[b - 1].lower(), facts) {
+                return Some(sp);
+            }
+        }
     }
     speaker_from(analysis, si, from, verb, facts)
 }
@@ -568,6 +575,9 @@ const ORG_NOUNS: &[(&str, &str)] = &[
     // What an organization publishes speaks for it ("the report said").
     ("report", ""), ("study", ""), ("survey", ""), ("statement", ""), ("editorial", ""), ("newspaper", ""), ("paper", ""),
 ];
+
+/// People who speak for an organization named just before them ("ministry officials").
+const SPOKESPEOPLE: &[&str] = &["leaders", "officials", "spokesman", "spokeswoman", "spokesperson", "aides", "staff", "staffers", "sources", "lawyers"];
 
 /// Nouns that refer back to a person.
 const PERSON_NOUNS: &[&str] = &[
