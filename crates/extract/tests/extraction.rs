@@ -126,6 +126,13 @@ fn former_roles_are_roles_without_former() {
     assert!(m.former);
 }
 
+#[test]
+fn occupations_before_and_after_a_name_are_roles() {
+    let r = roles("Democratic presidential candidate Maria Vance met the press. Tom Avery, a veteran airline pilot, flew her there.");
+    assert!(r.iter().any(|(p, role, _)| p == "Maria Vance" && role == "presidential candidate"), "{r:?}");
+    assert!(r.iter().any(|(p, role, _)| p == "Tom Avery" && role.ends_with("pilot")), "{r:?}");
+}
+
 // ------------------------------------------------------------------ quotes
 
 #[test]
