@@ -561,10 +561,14 @@ impl Lexicon {
             .collect()
     }
 
-    /// Substance matches in `text` (any case), on word boundaries.
+    /// Substance matches in `text` (any case), on word boundaries. Hard-wrapped
+    /// text breaks names across lines ("palm\noil"): a line break is read as
+    /// the space the lexicon writes (same byte length, so offsets hold).
     pub fn find_substances(&self, text: &str) -> Vec<(usize, usize, &GazetteerEntry)> {
+        let spaced: std::borrow::Cow<str> =
+            if text.contains(['\n', '\r']) { text.replace(['\n', '\r'], " ").into() } else { text.into() };
         self.substances
-            .find_iter(text)
+            .find_iter(spaced.as_ref())
             .filter(|m| on_word_boundaries(text, m.start(), m.end()))
             .map(|m| (m.start(), m.end(), &self.substance_entries[m.pattern().as_usize()]))
             .collect()
