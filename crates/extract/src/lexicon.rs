@@ -86,6 +86,16 @@ pub enum TradeDirection {
     Inbound,
 }
 
+/// A word of trade (`trade_verbs.tsv`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TradeWord {
+    /// Which way the goods go.
+    pub direction: TradeDirection,
+    /// The word names a country's trade as a whole ("exports", "shipments"):
+    /// with no country of its own in the sentence, it is the story's country's.
+    pub national: bool,
+}
+
 /// All lexicons, parsed.
 pub struct Lexicon {
     names: Matcher,
@@ -120,7 +130,7 @@ pub struct Lexicon {
     state_abbreviations: HashMap<String, String>,
     country_of_place: HashMap<String, String>,
     parties: HashMap<String, String>,
-    trade_verbs: WordTable<TradeDirection>,
+    trade_verbs: WordTable<TradeWord>,
 }
 
 /// A set of words, as a table.
@@ -357,7 +367,7 @@ struct Words {
     speech_verbs: SpeechVerbs,
     number_words: HashMap<String, f64>,
     parties: HashMap<String, String>,
-    trade_verbs: HashMap<String, TradeDirection>,
+    trade_verbs: HashMap<String, TradeWord>,
     place_heads: HashMap<String, PlacePositions>,
 }
 
@@ -452,7 +462,7 @@ fn read_parties() -> Result<HashMap<String, String>, LexiconError> {
     Ok(parties)
 }
 
-fn read_trade_verbs() -> Result<HashMap<String, TradeDirection>, LexiconError> {
+fn read_trade_verbs() -> Result<HashMap<String, TradeWord>, LexiconError> {
     let (file, text) = lexicon_file!("trade_verbs.tsv");
     let mut trade_verbs = HashMap::default();
     for (line, c) in rows(file, text, 2)? {
@@ -467,8 +477,15 @@ fn read_trade_verbs() -> Result<HashMap<String, TradeDirection>, LexiconError> {
                 })
             }
         };
+        let national = match c.get(2).map(|s| s.trim()) {
+            None | Some("") => false,
+            Some("national") => true,
+            Some(other) => {
+                return Err(LexiconError::BadLine { file, line, problem: format!("scope must be 'national' or empty, not '{other}'") })
+            }
+        };
         for form in values(c[0]) {
-            trade_verbs.insert(form.to_lowercase(), dir);
+            trade_verbs.insert(form.to_lowercase(), TradeWord { direction: dir, national });
         }
     }
     Ok(trade_verbs)
@@ -701,8 +718,9 @@ impl Lexicon {
         self.parties.get(form).map(String::as_str)
     }
 
-    /// The direction of a trade verb form ("ships" -> outbound).
-    pub fn trade_verb(&self, word: &str) -> Option<TradeDirection> {
+    /// The direction of a trade verb form ("ships" -> outbound), and whether it
+    /// names a country's trade as a whole ("exports").
+    pub fn trade_verb(&self, word: &str) -> Option<TradeWord> {
         self.trade_verbs.get(word).copied()
     }
 }

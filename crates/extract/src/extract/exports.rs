@@ -9,11 +9,20 @@
 //! follows "from" and, for import/buy, the subject is the destination. A
 //! negation or a stop just before the word ("agreed to stop exports",
 //! "denies it ships", "no longer") cancels it.
+//!
+//! Trade statistics name their goods before the noun ("coffee exports are
+//! forecast to dip", "tea and cocoa exports"), share them across a coordination
+//! ("Animal fat imports rose ... and exports to 124,100 tonnes") or refer back
+//! to them ("exports of the same commodities"). A word that names a country's
+//! trade as a whole ("exports", marked `national` in `trade_verbs.tsv`), or a
+//! trade whose subject is "the government", with no country in its sentence
+//! belongs to the story's country: the one its headline names ("Dutch
+//! Oilseeds Imports Rose": the Netherlands).
 
 use super::mentions::{Cue, Mention};
 use super::tokens::Token;
 use super::{relation_entity, AnalysedSentence, Analysis};
-use crate::lexicon::{Lexicon, TradeDirection};
+use crate::lexicon::{Lexicon, TradeDirection, TradeWord};
 use crate::model::{EntityType, Evidence, Export, Facts};
 
 /// Words that, shortly before a trade word, mean it does not happen.
@@ -27,8 +36,19 @@ const NEGATIONS: &[&str] = &[
 /// Words that continue a list of destinations past a comma.
 const LIST_WORDS: &[&str] = &["and", "or", "primarily", "mainly", "mostly", "including", "especially", "like", "such", "countries", "other", "the", "in", "of", "several", "many"];
 
+/// Nouns that refer back to the goods of the sentence before ("exports of the same commodities").
+const GOODS_NOUNS: &[&str] = &["commodities", "products", "goods", "items", "crops"];
+
+/// Words of quantity that stand between the items of a list of figures
+/// ("soybean oil 325,900 (338,800), sun oil 172,100").
+const QUANTITY_WORDS: &[&str] = &["mln", "million", "bln", "billion", "tonnes", "tons", "tonne", "ton", "pct", "percent", "bags", "barrels"];
+
+/// Subjects that stand for the government of the story's country.
+const GOVERNMENT_NOUNS: &[&str] = &["government", "administration"];
+
 /// Adds the exports of every sentence.
 pub fn extract(analysis: &Analysis, lexicon: &Lexicon, facts: &mut Facts) {
+    let story_country = headline_country(analysis, lexicon);
     for (si, s) in analysis.sentences.iter().enumerate() {
         if s.headline {
             continue;
@@ -39,7 +59,8 @@ pub fn extract(analysis: &Analysis, lexicon: &Lexicon, facts: &mut Facts) {
             if v > 0 && t.is_capitalised() {
                 continue;
             }
-            let Some(direction) = lexicon.trade_verb(t.text) else { continue };
+            let Some(word) = lexicon.trade_verb(t.text) else { continue };
+            let direction = word.direction;
             // Nor is a word inside a name.
             if s.mentions.iter().any(|m| m.tokens.0 <= v && v < m.tokens.1) {
                 continue;
@@ -47,7 +68,7 @@ pub fn extract(analysis: &Analysis, lexicon: &Lexicon, facts: &mut Facts) {
             if negated(s, v) || (direction == TradeDirection::Inbound && !from_follows(s, v) && !is_buyer_verb(t)) {
                 continue;
             }
-            read_trade(&Trade { analysis, lexicon, si, v, direction }, facts);
+            read_trade(&Trade { analysis, lexicon, si, v, direction, word, story_country: story_country.as_deref() }, facts);
         }
     }
 }
@@ -59,6 +80,9 @@ struct Trade<'a> {
     si: usize,
     v: usize,
     direction: TradeDirection,
+    word: TradeWord,
+    /// The country the story's headline names.
+    story_country: Option<&'a str>,
 }
 
 impl<'a> Trade<'a> {
@@ -111,11 +135,14 @@ fn is_passive(s: &AnalysedSentence, v: usize) -> bool {
     participle && !subject_before && (auxiliary(&word(1)) || auxiliary(&word(2)) || noun_before)
 }
 
-/// Substances from `first` through a list ("4-AP and 1-boc-4-AP", "wheat, corn and barley").
+/// Substances from `first` through a list ("4-AP and 1-boc-4-AP", "wheat, corn and barley"),
+/// also when each item carries its figures ("soybean oil 325,900 (338,800), sun oil 172,100").
 fn product_list<'s>(analysis: &Analysis, s: &'s AnalysedSentence, first: &'s Mention) -> Vec<&'s Mention> {
     let mut out = vec![first];
     let mut k = first.tokens.1;
-    while let Some(t) = s.tokens.get(k) {
+    loop {
+        k = skip_figures(s, k);
+        let Some(t) = s.tokens.get(k) else { break };
         let conjunction = matches!(t.text, "and" | "or");
         let comma = k > 0 && super::gap(analysis.text, &s.tokens[k - 1], t).contains(',');
         if !conjunction && !comma {
@@ -198,14 +225,16 @@ fn product_demonym(t: &Trade, product: &Mention) -> Option<String> {
 fn read_trade(t: &Trade, facts: &mut Facts) {
     let s = t.s();
     let passive = t.direction == TradeDirection::Outbound && is_passive(s, t.v);
-    let Some(product) = find_product(t, passive) else { return };
+    let products = find_products(t, passive);
+    let Some(&product) = products.first() else { return };
     let in_sentence = s.span.start <= product.span.start && product.span.end <= s.span.end;
-    let products = if in_sentence { product_list(t.analysis, s, product) } else { vec![product] };
     let from: Vec<String> = countries_after_from(t.analysis, s, t.v).into_iter().filter_map(|m| country_of(m, t.lexicon)).collect();
     let subjects = subject_countries(t);
     let demonym: Vec<String> = product_demonym(t, product).into_iter().collect();
     let exporters: Vec<String> = match t.direction {
-        TradeDirection::Outbound if passive => first_non_empty(vec![from, pronoun_country(t).into_iter().collect()]),
+        TradeDirection::Outbound if passive => {
+            first_non_empty(vec![from, pronoun_country(t).into_iter().collect(), story_exporter(t).into_iter().collect()])
+        }
         TradeDirection::Outbound => first_non_empty(vec![
             subjects.clone(),
             from,
@@ -213,6 +242,7 @@ fn read_trade(t: &Trade, facts: &mut Facts) {
             pronoun_country(t).into_iter().collect(),
             place_subject(t).into_iter().collect(),
             lone_country(s, t.v).and_then(|m| country_of(m, t.lexicon)).into_iter().collect(),
+            story_exporter(t).into_iter().collect(),
         ]),
         TradeDirection::Inbound => first_non_empty(vec![from, demonym]),
     };
@@ -220,6 +250,9 @@ fn read_trade(t: &Trade, facts: &mut Facts) {
     let mut destinations: Vec<usize> = destinations_after(t.analysis, s, after).iter().map(|d| relation_entity(d, facts)).collect();
     if t.direction == TradeDirection::Inbound && destinations.is_empty() {
         destinations = subjects.iter().map(|c| facts.entity(EntityType::Country, c)).collect();
+    }
+    if t.direction == TradeDirection::Outbound && destinations.is_empty() {
+        destinations = recipient(t, product).map(|m| relation_entity(m, facts)).into_iter().collect();
     }
     let evidence = Evidence { span: s.span };
     for exporter in &exporters {
@@ -364,4 +397,148 @@ fn places_in_list<'s>(analysis: &Analysis, s: &'s AnalysedSentence, start: usize
         k += 1;
     }
     out
+}
+
+/// Past the figures at token `k` ("325,900 (338,800)", "were 1.2 mln tonnes").
+fn skip_figures(s: &AnalysedSentence, mut k: usize) -> usize {
+    let is_figure = |t: &Token| t.text.starts_with(|c: char| c.is_ascii_digit());
+    let copula = |t: &Token| matches!(t.lower().as_ref(), "was" | "were" | "is" | "are" | "at");
+    if s.tokens.get(k).is_some_and(copula) && s.tokens.get(k + 1).is_some_and(is_figure) {
+        k += 1;
+    }
+    while let Some(t) = s.tokens.get(k) {
+        if !is_figure(t) && !QUANTITY_WORDS.contains(&t.lower().as_ref()) {
+            break;
+        }
+        k += 1;
+    }
+    k
+}
+
+/// The products of a trade word, in the order the text lists them.
+fn find_products<'a>(t: &Trade<'a>, passive: bool) -> Vec<&'a Mention> {
+    let (s, v) = (t.s(), t.v);
+    if !passive {
+        if let Some(before) = compound_products(t.analysis, s, v) {
+            return before;
+        }
+        if let Some(same) = same_goods(t) {
+            return same;
+        }
+    }
+    if let Some(product) = find_product(t, passive) {
+        let in_sentence = s.span.start <= product.span.start && product.span.end <= s.span.end;
+        return if in_sentence { product_list(t.analysis, s, product) } else { vec![product] };
+    }
+    if passive {
+        return Vec::new();
+    }
+    shared_products(t)
+}
+
+/// "coffee exports", "tea and cocoa exports": goods named just before the trade
+/// noun, with the list they close.
+fn compound_products<'s>(analysis: &Analysis, s: &'s AnalysedSentence, v: usize) -> Option<Vec<&'s Mention>> {
+    let last = s.mentions.iter().find(|m| m.kind == EntityType::Substance && m.tokens.1 == v && !super::is_generic_class(m))?;
+    let adjacent = super::gap(analysis.text, s.tokens.get(v.checked_sub(1)?)?, s.tokens.get(v)?).trim().is_empty();
+    adjacent.then(|| products_before(analysis, s, last))
+}
+
+/// Substances through a list that ends with `last` ("tea, rubber and cocoa").
+fn products_before<'s>(analysis: &Analysis, s: &'s AnalysedSentence, last: &'s Mention) -> Vec<&'s Mention> {
+    let mut out = vec![last];
+    let mut k = last.tokens.0;
+    while k >= 2 {
+        let joiner = &s.tokens[k - 1];
+        let conjunction = matches!(joiner.text, "and" | "or");
+        let comma = super::gap(analysis.text, joiner, &s.tokens[k]).contains(',');
+        if !conjunction && !comma {
+            break;
+        }
+        let end = if conjunction { k - 1 } else { k };
+        match s.mentions.iter().find(|m| m.kind == EntityType::Substance && m.tokens.1 == end) {
+            Some(m) => {
+                out.insert(0, m);
+                k = m.tokens.0;
+            }
+            None => break,
+        }
+    }
+    out
+}
+
+/// "Exports of the same commodities fell": the goods of the sentence before.
+fn same_goods<'a>(t: &Trade<'a>) -> Option<Vec<&'a Mention>> {
+    let (s, v) = (t.s(), t.v);
+    let word = |k: usize| s.tokens.get(v + k).map(|w| w.lower()).unwrap_or_default();
+    let referring = match word(2).as_ref() {
+        "the" => word(3) == "same" && GOODS_NOUNS.contains(&word(4).as_ref()),
+        "these" | "those" | "such" => GOODS_NOUNS.contains(&word(3).as_ref()),
+        _ => false,
+    };
+    if word(1) != "of" || !referring || t.si == 0 {
+        return None;
+    }
+    let before = &t.analysis.sentences[t.si - 1];
+    let goods: Vec<&Mention> = before.mentions.iter().filter(|m| m.kind == EntityType::Substance && !super::is_generic_class(m)).collect();
+    (!goods.is_empty()).then_some(goods)
+}
+
+/// "Animal fat imports rose to 371,700 tonnes and exports to 124,100": a trade
+/// noun after "and" shares the goods of the trade noun it is coordinated with.
+fn shared_products<'a>(t: &Trade<'a>) -> Vec<&'a Mention> {
+    let (s, v) = (t.s(), t.v);
+    if v == 0 || s.tokens[v - 1].text != "and" {
+        return Vec::new();
+    }
+    (0..v - 1)
+        .rev()
+        .filter(|&w| t.lexicon.trade_verb(s.tokens[w].text).is_some())
+        .find_map(|w| compound_products(t.analysis, s, w).or_else(|| goods_after_of(t.analysis, s, w)))
+        .unwrap_or_default()
+}
+
+/// "Imports of vegetable fats, ...": the goods right after "of".
+fn goods_after_of<'s>(analysis: &Analysis, s: &'s AnalysedSentence, w: usize) -> Option<Vec<&'s Mention>> {
+    if s.tokens.get(w + 1)?.text != "of" {
+        return None;
+    }
+    let first = s.mentions.iter().find(|m| m.kind == EntityType::Substance && m.tokens.0 == w + 2)?;
+    Some(product_list(analysis, s, first))
+}
+
+/// "selling China wheat": a country between the verb and its goods receives them.
+fn recipient<'a>(t: &Trade<'a>, product: &Mention) -> Option<&'a Mention> {
+    let s = t.s();
+    s.mentions.iter().find(|m| m.tokens.0 == t.v + 1 && m.tokens.1 == product.tokens.0 && is_country_like(m) && m.cue != Cue::Demonym)
+}
+
+/// The country the story's headline names first ("Dutch Oilseeds/Fats Imports
+/// Rose": the Netherlands): wire stories name in their headline the country
+/// whose trade they report.
+/// Read from the words, not the mentions: a headline's capitalised words run
+/// together into names ("Dutch Oilseeds/Fats Imports").
+fn headline_country(analysis: &Analysis, lexicon: &Lexicon) -> Option<String> {
+    let first = analysis.sentences.first().filter(|s| s.headline && s.paragraph == 0)?;
+    let names = lexicon.find_names(&analysis.text[first.span.start..first.span.end]);
+    first.tokens.iter().find_map(|t| {
+        let named = names.iter().find(|(start, _, _)| first.span.start + start == t.start).and_then(|(_, _, e)| match (e.kind, &e.metonym_of) {
+            (_, Some(country)) => Some(country.clone()),
+            (EntityType::Country, None) => Some(e.canonical.clone()),
+            _ => None,
+        });
+        named.or_else(|| lexicon.demonym(t.text).map(str::to_string))
+    })
+}
+
+/// The story's country as the exporter of a trade whose sentence names none:
+/// for a word that names a country's trade as a whole ("coffee exports are
+/// forecast to dip") or whose subject is the government ("the government is
+/// depending on export commodities", "the administration decided on selling").
+fn story_exporter(t: &Trade) -> Option<String> {
+    let s = t.s();
+    let government = (1..=t.v.min(14)).map(|k| t.v - k).any(|i| {
+        i > 0 && GOVERNMENT_NOUNS.contains(&s.tokens[i].lower().as_ref()) && s.tokens[i - 1].lower() == "the"
+    });
+    (t.word.national || government).then(|| t.story_country.map(str::to_string)).flatten()
 }
