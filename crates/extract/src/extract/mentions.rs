@@ -162,7 +162,13 @@ fn run_end(text: &str, tokens: &[Token], hits: &[Hit], i: usize, lexicon: &Lexic
         if !adjacent(text, &tokens[end - 1], next) {
             break;
         }
-        if starts_run(next, &hits[end]) {
+        // "the U.S. Provides the rest": old wire copy capitalises the word after
+        // an abbreviation; a verb of saying or of trade there starts no name.
+        let verb_after_abbreviation = || {
+            let word = next.lower();
+            tokens[end - 1].text.ends_with('.') && (lexicon.speech_verb(&word).is_some() || lexicon.trade_verb(&word).is_some())
+        };
+        if starts_run(next, &hits[end]) && !verb_after_abbreviation() {
             end = hits[end].map_or(end + 1, |(e, _)| e.max(end + 1));
             continue;
         }
