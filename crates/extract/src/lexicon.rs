@@ -91,9 +91,20 @@ pub enum TradeDirection {
 pub struct TradeWord {
     /// Which way the goods go.
     pub direction: TradeDirection,
-    /// The word names a country's trade as a whole ("exports", "shipments"):
-    /// with no country of its own in the sentence, it is the story's country's.
-    pub national: bool,
+    /// Where the word is a word of trade.
+    pub scope: TradeScope,
+}
+
+/// Where a word of trade is one (`trade_verbs.tsv`, third column).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TradeScope {
+    /// Wherever it stands before or after goods.
+    Plain,
+    /// It names a country's trade as a whole ("exports"): with
+    /// no country of its own in the sentence, it is the story's country's.
+    National,
+    /// Only with a share of supply as its object ("provides the rest").
+    Share,
 }
 
 /// All lexicons, parsed.
@@ -477,15 +488,16 @@ fn read_trade_verbs() -> Result<HashMap<String, TradeWord>, LexiconError> {
                 })
             }
         };
-        let national = match c.get(2).map(|s| s.trim()) {
-            None | Some("") => false,
-            Some("national") => true,
+        let scope = match c.get(2).map(|s| s.trim()) {
+            None | Some("") => TradeScope::Plain,
+            Some("national") => TradeScope::National,
+            Some("share") => TradeScope::Share,
             Some(other) => {
-                return Err(LexiconError::BadLine { file, line, problem: format!("scope must be 'national' or empty, not '{other}'") })
+                return Err(LexiconError::BadLine { file, line, problem: format!("scope must be 'national', 'share' or empty, not '{other}'") })
             }
         };
         for form in values(c[0]) {
-            trade_verbs.insert(form.to_lowercase(), TradeWord { direction: dir, national });
+            trade_verbs.insert(form.to_lowercase(), TradeWord { direction: dir, scope });
         }
     }
     Ok(trade_verbs)

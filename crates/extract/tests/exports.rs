@@ -95,3 +95,45 @@ fn hard_wrapped_wire_copy_keeps_a_short_first_line_in_its_sentence() {
     assert!(x.contains(&export("Kenya", "tea", None)), "{x:?}");
     assert!(x.contains(&export("Kenya", "palm oil", None)), "{x:?}");
 }
+
+#[test]
+fn a_supplier_without_goods_supplies_the_storys_goods_to_the_importing_country() {
+    let x = exports("Philippine Corn Imports Seen Higher\n\nThailand is the main supplier with a 60 pct share, while Vietnam provides the rest, traders said.");
+    assert!(x.contains(&export("Thailand", "corn", Some("Philippines"))), "{x:?}");
+    assert!(x.contains(&export("Vietnam", "corn", Some("Philippines"))), "{x:?}");
+    assert_eq!(x.len(), 2, "{x:?}");
+}
+
+#[test]
+fn provide_is_no_trade_without_a_share_as_its_object() {
+    assert!(exports("Philippine Corn Imports Seen Higher\n\nVietnam provided corn farmers with new seeds.").is_empty());
+}
+
+#[test]
+fn the_wires_capital_after_an_abbreviation_starts_no_name() {
+    let x = exports("Philippine Corn Imports Seen Higher\n\nBrazil is the largest supplier, while the U.S. Provides the rest.");
+    assert!(x.contains(&export("United States", "corn", Some("Philippines"))), "{x:?}");
+}
+
+#[test]
+fn traders_are_from_the_country_they_are_in() {
+    let x = exports("Seized Opioids Traced\n\nThe brokers wired the money to fentanyl suppliers in India.");
+    assert_eq!(x, vec![export("India", "fentanyl", None)]);
+}
+
+#[test]
+fn a_destination_is_not_the_subject_of_a_later_trade_noun() {
+    let x = exports("Farmers sent 2 mln tonnes of barley to Japan last year, half of all barley exports.");
+    assert!(!x.iter().any(|(e, _, _)| e == "Japan"), "{x:?}");
+}
+
+#[test]
+fn a_trade_noun_takes_its_country_from_from_before_a_subject() {
+    let x = exports("Canadian officials say nitazene shipments from China are rising.");
+    assert_eq!(x, vec![export("China", "nitazenes", None)]);
+}
+
+#[test]
+fn the_story_country_does_not_export_to_itself() {
+    assert!(exports("U.S. Drug Seizures Rise\n\nFentanyl exports to the United States doubled, officials said.").is_empty());
+}

@@ -22,7 +22,7 @@
 use super::mentions::{Cue, Mention};
 use super::tokens::Token;
 use super::{relation_entity, AnalysedSentence, Analysis};
-use crate::lexicon::{Lexicon, TradeDirection, TradeWord};
+use crate::lexicon::{Lexicon, TradeDirection, TradeScope, TradeWord};
 use crate::model::{EntityType, Evidence, Export, Facts};
 
 /// Words that, shortly before a trade word, mean it does not happen.
@@ -43,24 +43,31 @@ const GOODS_NOUNS: &[&str] = &["commodities", "products", "goods", "items", "cro
 /// ("soybean oil 325,900 (338,800), sun oil 172,100").
 const QUANTITY_WORDS: &[&str] = &["mln", "million", "bln", "billion", "tonnes", "tons", "tonne", "ton", "pct", "percent", "bags", "barrels"];
 
+/// Objects that are a share of a supply ("provides the rest").
+const SHARE_WORDS: &[&str] = &["rest", "remainder", "balance"];
+
 /// Subjects that stand for the government of the story's country.
 const GOVERNMENT_NOUNS: &[&str] = &["government", "administration"];
 
 /// Adds the exports of every sentence.
 pub fn extract(analysis: &Analysis, lexicon: &Lexicon, facts: &mut Facts) {
-    let story_country = headline_country(analysis, lexicon);
+    let story = story_of(analysis, lexicon);
     for (si, s) in analysis.sentences.iter().enumerate() {
         if s.headline {
             continue;
         }
         for (v, t) in s.tokens.iter().enumerate() {
             // "Ministry of Supply": a capitalised word inside a sentence is no
-            // verb (a cheaper test than the look-up, so it comes first).
-            if v > 0 && t.is_capitalised() {
+            // verb (a cheaper test than the look-up, so it comes first), unless
+            // the wire capitalised it after an abbreviation ("the U.S. Provides").
+            if v > 0 && t.is_capitalised() && !s.tokens[v - 1].text.ends_with('.') {
                 continue;
             }
             let Some(word) = lexicon.trade_verb(t.text) else { continue };
             let direction = word.direction;
+            if word.scope == TradeScope::Share && !supplies_a_share(s, v) {
+                continue;
+            }
             // Nor is a word inside a name.
             if s.mentions.iter().any(|m| m.tokens.0 <= v && v < m.tokens.1) {
                 continue;
@@ -68,7 +75,7 @@ pub fn extract(analysis: &Analysis, lexicon: &Lexicon, facts: &mut Facts) {
             if negated(s, v) || (direction == TradeDirection::Inbound && !from_follows(s, v) && !is_buyer_verb(t)) {
                 continue;
             }
-            read_trade(&Trade { analysis, lexicon, si, v, direction, word, story_country: story_country.as_deref() }, facts);
+            read_trade(&Trade { analysis, lexicon, si, v, direction, word, story: &story }, facts);
         }
     }
 }
@@ -81,8 +88,8 @@ struct Trade<'a> {
     v: usize,
     direction: TradeDirection,
     word: TradeWord,
-    /// The country the story's headline names.
-    story_country: Option<&'a str>,
+    /// What the story's headline says it is about.
+    story: &'a Story,
 }
 
 impl<'a> Trade<'a> {
@@ -180,10 +187,11 @@ fn find_product<'a>(t: &Trade<'a>, passive: bool) -> Option<&'a Mention> {
 /// those coordinated with it ("Thailand and Vietnam sold ...").
 fn subject_countries(t: &Trade) -> Vec<String> {
     let (s, v) = (t.s(), t.v);
-    let Some(nearest) = s.mentions.iter().rfind(|m| is_country_like(m) && m.tokens.1 <= v && v - m.tokens.1 <= 14) else {
+    // "shipped barley to China, ... its barley exports": a destination is no subject.
+    let Some(nearest) = s.mentions.iter().rfind(|m| is_country_like(m) && m.tokens.1 <= v && v - m.tokens.1 <= 14 && !is_destination(s, m)) else {
         return Vec::new();
     };
-    let mut out: Vec<String> = country_of(nearest, t.lexicon).into_iter().collect();
+    let mut chain: Vec<&Mention> = vec![nearest];
     let mut start = nearest.tokens.0;
     while start >= 2 {
         let joiner = &s.tokens[start - 1];
@@ -193,13 +201,25 @@ fn subject_countries(t: &Trade) -> Vec<String> {
         let prev = s.mentions.iter().find(|m| m.tokens.1 == end && is_country_like(m));
         match prev {
             Some(p) if by_and || by_comma => {
-                out.extend(country_of(p, t.lexicon));
+                chain.push(p);
                 start = p.tokens.0;
             }
             _ => break,
         }
     }
-    out
+    // "redirected it to Japan and Vietnam, and Australia is ...": a list that a
+    // preposition opens ends before the subject.
+    if chain.last().is_some_and(|first| is_destination(s, first)) {
+        chain.truncate(1);
+    }
+    chain.iter().filter_map(|m| country_of(m, t.lexicon)).collect()
+}
+
+/// A place right after "to" or "into" ("to China", "to the United States").
+fn is_destination(s: &AnalysedSentence, m: &Mention) -> bool {
+    let word = |back: usize| m.tokens.0.checked_sub(back).map(|i| s.tokens[i].lower()).unwrap_or_default();
+    let prep = |w: &str| matches!(w, "to" | "into" | "toward" | "towards");
+    prep(&word(1)) || (word(1) == "the" && prep(&word(2)))
 }
 
 /// "X Pharma, based in Gujarat, shipped": a place or a known organization before
@@ -226,7 +246,10 @@ fn read_trade(t: &Trade, facts: &mut Facts) {
     let s = t.s();
     let passive = t.direction == TradeDirection::Outbound && is_passive(s, t.v);
     let products = find_products(t, passive);
-    let Some(&product) = products.first() else { return };
+    let Some(&product) = products.first() else {
+        read_story_supply(t, facts);
+        return;
+    };
     let in_sentence = s.span.start <= product.span.start && product.span.end <= s.span.end;
     let from: Vec<String> = countries_after_from(t.analysis, s, t.v).into_iter().filter_map(|m| country_of(m, t.lexicon)).collect();
     let subjects = subject_countries(t);
@@ -235,7 +258,19 @@ fn read_trade(t: &Trade, facts: &mut Facts) {
         TradeDirection::Outbound if passive => {
             first_non_empty(vec![from, pronoun_country(t).into_iter().collect(), story_exporter(t).into_iter().collect()])
         }
+        // "officials in Ottawa say nitazene shipments from China": a trade noun
+        // after its goods names its country by a demonym or "from", not a subject.
+        TradeDirection::Outbound if products.last().is_some_and(|p| p.tokens.1 == t.v) => first_non_empty(vec![
+            located_agent(t).into_iter().collect(),
+            demonym,
+            from,
+            subjects.clone(),
+            pronoun_country(t).into_iter().collect(),
+            place_subject(t).into_iter().collect(),
+            story_exporter(t).into_iter().collect(),
+        ]),
         TradeDirection::Outbound => first_non_empty(vec![
+            located_agent(t).into_iter().collect(),
             subjects.clone(),
             from,
             demonym,
@@ -255,8 +290,14 @@ fn read_trade(t: &Trade, facts: &mut Facts) {
         destinations = recipient(t, product).map(|m| relation_entity(m, facts)).into_iter().collect();
     }
     let evidence = Evidence { span: s.span };
+    // "fentanyl exports to the U.S." in a story about the U.S.: the story's
+    // country receives the goods, so it cannot be their exporter.
+    let from_story = story_exporter(t).is_some_and(|c| exporters == [c]);
     for exporter in &exporters {
         let exporter_id = facts.entity(EntityType::Country, exporter);
+        if from_story && destinations.contains(&exporter_id) {
+            continue;
+        }
         for p in &products {
             let product_id = relation_entity(p, facts);
             let dests: Vec<usize> = destinations.iter().copied().filter(|&d| d != exporter_id).collect();
@@ -513,13 +554,59 @@ fn recipient<'a>(t: &Trade<'a>, product: &Mention) -> Option<&'a Mention> {
     s.mentions.iter().find(|m| m.tokens.0 == t.v + 1 && m.tokens.1 == product.tokens.0 && is_country_like(m) && m.cue != Cue::Demonym)
 }
 
+/// What a wire story's headline says it is about: "Indonesian Soybean Imports
+/// Forecast To Rise" is a story of Indonesia, of soybeans, and of imports.
+#[derive(Debug, Default)]
+struct Story {
+    /// The country the headline names first.
+    country: Option<String>,
+    /// The goods the headline names first.
+    goods: Option<String>,
+    /// The headline reports imports ("Soybean Imports Forecast To Rise").
+    imports: bool,
+}
+
+fn story_of(analysis: &Analysis, lexicon: &Lexicon) -> Story {
+    let Some(first) = analysis.sentences.first().filter(|s| s.headline && s.paragraph == 0) else {
+        return Story::default();
+    };
+    let text = &analysis.text[first.span.start..first.span.end];
+    let goods = lexicon.find_substances(text).into_iter().map(|(_, _, e)| e).find(|e| e.class.as_deref() != Some("generic"));
+    Story {
+        country: headline_country(analysis, first, lexicon),
+        goods: goods.map(|e| e.canonical.clone()),
+        imports: first.tokens.iter().any(|t| lexicon.trade_verb(&t.lower()).is_some_and(|w| w.direction == TradeDirection::Inbound)),
+    }
+}
+
+/// "China is the main supplier with a 79 pct share, while the U.S. provides
+/// the rest": a supplier, or a share of supply, whose sentence names no goods
+/// supplies the story's goods, to the story's country when the story is about
+/// its imports.
+fn read_story_supply(t: &Trade, facts: &mut Facts) {
+    let Some(goods) = t.story.goods.as_deref() else { return };
+    let s = t.s();
+    let agent = is_agent_noun(t);
+    if t.direction != TradeDirection::Outbound || !(agent || supplies_a_share(s, t.v)) {
+        return;
+    }
+    let destination = t.story.country.as_deref().filter(|_| t.story.imports);
+    let evidence = Evidence { span: s.span };
+    let exporters = located_agent(t).map_or_else(|| subject_countries(t), |c| vec![c]);
+    for exporter in exporters.iter().filter(|&c| Some(c.as_str()) != destination) {
+        let exporter = facts.entity(EntityType::Country, exporter);
+        let product = facts.entity(EntityType::Substance, goods);
+        let destination = destination.map(|d| facts.entity(EntityType::Country, d));
+        push(facts, Export { exporter, product, destination, evidence });
+    }
+}
+
 /// The country the story's headline names first ("Dutch Oilseeds/Fats Imports
 /// Rose": the Netherlands): wire stories name in their headline the country
 /// whose trade they report.
 /// Read from the words, not the mentions: a headline's capitalised words run
 /// together into names ("Dutch Oilseeds/Fats Imports").
-fn headline_country(analysis: &Analysis, lexicon: &Lexicon) -> Option<String> {
-    let first = analysis.sentences.first().filter(|s| s.headline && s.paragraph == 0)?;
+fn headline_country(analysis: &Analysis, first: &AnalysedSentence, lexicon: &Lexicon) -> Option<String> {
     let names = lexicon.find_names(&analysis.text[first.span.start..first.span.end]);
     first.tokens.iter().find_map(|t| {
         let named = names.iter().find(|(start, _, _)| first.span.start + start == t.start).and_then(|(_, _, e)| match (e.kind, &e.metonym_of) {
@@ -540,5 +627,27 @@ fn story_exporter(t: &Trade) -> Option<String> {
     let government = (1..=t.v.min(14)).map(|k| t.v - k).any(|i| {
         i > 0 && GOVERNMENT_NOUNS.contains(&s.tokens[i].lower().as_ref()) && s.tokens[i - 1].lower() == "the"
     });
-    (t.word.national || government).then(|| t.story_country.map(str::to_string)).flatten()
+    (t.word.scope == TradeScope::National || government).then(|| t.story.country.clone()).flatten()
+}
+
+/// A word for those who trade ("suppliers", "exporters").
+fn is_agent_noun(t: &Trade) -> bool {
+    let word = t.s().tokens[t.v].lower();
+    word.ends_with("er") || word.ends_with("ers")
+}
+
+/// "chemical suppliers in China": the country where the traders are.
+fn located_agent(t: &Trade) -> Option<String> {
+    let s = t.s();
+    if !is_agent_noun(t) || s.tokens.get(t.v + 1)?.text != "in" {
+        return None;
+    }
+    let place = s.mentions.iter().find(|m| m.tokens.0 == t.v + 2)?;
+    country_of(place, t.lexicon)
+}
+
+/// "provides the rest": the object of the trade word is a share of a supply.
+fn supplies_a_share(s: &AnalysedSentence, v: usize) -> bool {
+    let word = |k: usize| s.tokens.get(v + k).map(|w| w.lower()).unwrap_or_default();
+    word(1) == "the" && SHARE_WORDS.contains(&word(2).as_ref())
 }
