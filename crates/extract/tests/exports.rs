@@ -137,3 +137,11 @@ fn a_trade_noun_takes_its_country_from_from_before_a_subject() {
 fn the_story_country_does_not_export_to_itself() {
     assert!(exports("U.S. Drug Seizures Rise\n\nFentanyl exports to the United States doubled, officials said.").is_empty());
 }
+
+#[test]
+fn goods_shipped_abroad_by_a_noun_are_the_story_countrys() {
+    let x = exports("Canada Canola Trade Hit By Tariffs\n\nCanola shipments to China fell sharply in March, the council said.");
+    assert_eq!(x, vec![export("Canada", "canola", Some("China"))]);
+    let y = exports("U.S. Drug Seizures Rise\n\nFentanyl shipments seized at the border doubled, officials said.");
+    assert!(y.is_empty(), "{y:?}");
+}

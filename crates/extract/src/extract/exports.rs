@@ -17,7 +17,10 @@
 //! trade as a whole ("exports", marked `national` in `trade_verbs.tsv`), or a
 //! trade whose subject is "the government", with no country in its sentence
 //! belongs to the story's country: the one its headline names ("Dutch
-//! Oilseeds Imports Rose": the Netherlands).
+//! Oilseeds Imports Rose": the Netherlands); so do goods shipped abroad by a
+//! noun after them ("canola shipments to China"), never to the story's own
+//! country. A supplier whose sentence names no goods ("China is the main
+//! supplier, while the U.S. provides the rest") supplies the headline's goods.
 
 use super::mentions::{Cue, Mention};
 use super::tokens::Token;
@@ -254,20 +257,22 @@ fn read_trade(t: &Trade, facts: &mut Facts) {
     let from: Vec<String> = countries_after_from(t.analysis, s, t.v).into_iter().filter_map(|m| country_of(m, t.lexicon)).collect();
     let subjects = subject_countries(t);
     let demonym: Vec<String> = product_demonym(t, product).into_iter().collect();
+    let noun = products.last().is_some_and(|p| p.tokens.1 == t.v);
+    let story = story_exporter(t, noun);
     let exporters: Vec<String> = match t.direction {
         TradeDirection::Outbound if passive => {
-            first_non_empty(vec![from, pronoun_country(t).into_iter().collect(), story_exporter(t).into_iter().collect()])
+            first_non_empty(vec![from, pronoun_country(t).into_iter().collect(), story.clone().into_iter().collect()])
         }
         // "officials in Ottawa say nitazene shipments from China": a trade noun
         // after its goods names its country by a demonym or "from", not a subject.
-        TradeDirection::Outbound if products.last().is_some_and(|p| p.tokens.1 == t.v) => first_non_empty(vec![
+        TradeDirection::Outbound if noun => first_non_empty(vec![
             located_agent(t).into_iter().collect(),
             demonym,
             from,
             subjects.clone(),
             pronoun_country(t).into_iter().collect(),
             place_subject(t).into_iter().collect(),
-            story_exporter(t).into_iter().collect(),
+            story.clone().into_iter().collect(),
         ]),
         TradeDirection::Outbound => first_non_empty(vec![
             located_agent(t).into_iter().collect(),
@@ -277,7 +282,7 @@ fn read_trade(t: &Trade, facts: &mut Facts) {
             pronoun_country(t).into_iter().collect(),
             place_subject(t).into_iter().collect(),
             lone_country(s, t.v).and_then(|m| country_of(m, t.lexicon)).into_iter().collect(),
-            story_exporter(t).into_iter().collect(),
+            story.clone().into_iter().collect(),
         ]),
         TradeDirection::Inbound => first_non_empty(vec![from, demonym]),
     };
@@ -292,7 +297,7 @@ fn read_trade(t: &Trade, facts: &mut Facts) {
     let evidence = Evidence { span: s.span };
     // "fentanyl exports to the U.S." in a story about the U.S.: the story's
     // country receives the goods, so it cannot be their exporter.
-    let from_story = story_exporter(t).is_some_and(|c| exporters == [c]);
+    let from_story = story.is_some_and(|c| exporters == [c]);
     for exporter in &exporters {
         let exporter_id = facts.entity(EntityType::Country, exporter);
         if from_story && destinations.contains(&exporter_id) {
@@ -621,13 +626,15 @@ fn headline_country(analysis: &Analysis, first: &AnalysedSentence, lexicon: &Lex
 /// The story's country as the exporter of a trade whose sentence names none:
 /// for a word that names a country's trade as a whole ("coffee exports are
 /// forecast to dip") or whose subject is the government ("the government is
-/// depending on export commodities", "the administration decided on selling").
-fn story_exporter(t: &Trade) -> Option<String> {
+/// depending on export commodities", "the administration decided on selling"),
+/// or for goods shipped abroad by a noun after them ("canola shipments to China").
+fn story_exporter(t: &Trade, noun: bool) -> Option<String> {
     let s = t.s();
+    let abroad = noun && !destinations_after(t.analysis, s, t.v + 1).is_empty();
     let government = (1..=t.v.min(14)).map(|k| t.v - k).any(|i| {
         i > 0 && GOVERNMENT_NOUNS.contains(&s.tokens[i].lower().as_ref()) && s.tokens[i - 1].lower() == "the"
     });
-    (t.word.scope == TradeScope::National || government).then(|| t.story.country.clone()).flatten()
+    (t.word.scope == TradeScope::National || government || abroad).then(|| t.story.country.clone()).flatten()
 }
 
 /// A word for those who trade ("suppliers", "exporters").
