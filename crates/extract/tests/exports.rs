@@ -145,3 +145,10 @@ fn goods_shipped_abroad_by_a_noun_are_the_story_countrys() {
     let y = exports("U.S. Drug Seizures Rise\n\nFentanyl shipments seized at the border doubled, officials said.");
     assert!(y.is_empty(), "{y:?}");
 }
+
+#[test]
+fn a_headline_trade_noun_is_no_company() {
+    let f = facts("Kenyan Coffee Exports Seen Lower\n\nKenya's coffee exports will fall this season, the board said.");
+    let orgs: Vec<&str> = f.entities.iter().filter(|e| e.kind == newsgraph_extract::model::EntityType::Organization).map(|e| e.label.as_str()).collect();
+    assert!(!orgs.iter().any(|o| o.contains("Exports")), "{orgs:?}");
+}

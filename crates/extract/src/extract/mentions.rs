@@ -237,7 +237,10 @@ fn classify_run(
         classify_run(text, tokens, hits, k + 1, end, headline, lexicon, out);
         return;
     }
-    if let Some(head) = (a..end).rev().find(|&k| lexicon.is_org_head(tokens[k].text)) {
+    // "Indonesian Soybean Imports Forecast To Rise": in a title-case headline a
+    // word of trade is the noun, not a company's tail ("Acme Imports").
+    let trade_in_headline = |k: usize| headline && lexicon.trade_verb(&tokens[k].lower()).is_some();
+    if let Some(head) = (a..end).rev().find(|&k| lexicon.is_org_head(tokens[k].text) && !trade_in_headline(k)) {
         // "Ministry of Public Security", "Institute for Policy Studies": the name goes on.
         let head = if head + 1 < end && matches!(tokens[head + 1].text, "of" | "for" | "on") { end - 1 } else { head };
         if let Some(org_start) = org_start(tokens, hits, a, head, lexicon) {
