@@ -86,6 +86,27 @@ pub enum TradeDirection {
     Inbound,
 }
 
+/// A word of trade (`trade_verbs.tsv`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TradeWord {
+    /// Which way the goods go.
+    pub direction: TradeDirection,
+    /// Where the word is a word of trade.
+    pub scope: TradeScope,
+}
+
+/// Where a word of trade is one (`trade_verbs.tsv`, third column).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TradeScope {
+    /// Wherever it stands before or after goods.
+    Plain,
+    /// It names a country's trade as a whole ("exports"): with
+    /// no country of its own in the sentence, it is the story's country's.
+    National,
+    /// Only with a share of supply as its object ("provides the rest").
+    Share,
+}
+
 /// All lexicons, parsed.
 pub struct Lexicon {
     names: Matcher,
@@ -120,7 +141,7 @@ pub struct Lexicon {
     state_abbreviations: HashMap<String, String>,
     country_of_place: HashMap<String, String>,
     parties: HashMap<String, String>,
-    trade_verbs: WordTable<TradeDirection>,
+    trade_verbs: WordTable<TradeWord>,
 }
 
 /// A set of words, as a table.
@@ -357,7 +378,7 @@ struct Words {
     speech_verbs: SpeechVerbs,
     number_words: HashMap<String, f64>,
     parties: HashMap<String, String>,
-    trade_verbs: HashMap<String, TradeDirection>,
+    trade_verbs: HashMap<String, TradeWord>,
     place_heads: HashMap<String, PlacePositions>,
 }
 
@@ -452,7 +473,7 @@ fn read_parties() -> Result<HashMap<String, String>, LexiconError> {
     Ok(parties)
 }
 
-fn read_trade_verbs() -> Result<HashMap<String, TradeDirection>, LexiconError> {
+fn read_trade_verbs() -> Result<HashMap<String, TradeWord>, LexiconError> {
     let (file, text) = lexicon_file!("trade_verbs.tsv");
     let mut trade_verbs = HashMap::default();
     for (line, c) in rows(file, text, 2)? {
@@ -467,8 +488,16 @@ fn read_trade_verbs() -> Result<HashMap<String, TradeDirection>, LexiconError> {
                 })
             }
         };
+        let scope = match c.get(2).map(|s| s.trim()) {
+            None | Some("") => TradeScope::Plain,
+            Some("national") => TradeScope::National,
+            Some("share") => TradeScope::Share,
+            Some(other) => {
+                return Err(LexiconError::BadLine { file, line, problem: format!("scope must be 'national', 'share' or empty, not '{other}'") })
+            }
+        };
         for form in values(c[0]) {
-            trade_verbs.insert(form.to_lowercase(), dir);
+            trade_verbs.insert(form.to_lowercase(), TradeWord { direction: dir, scope });
         }
     }
     Ok(trade_verbs)
@@ -561,10 +590,14 @@ impl Lexicon {
             .collect()
     }
 
-    /// Substance matches in `text` (any case), on word boundaries.
+    /// Substance matches in `text` (any case), on word boundaries. Hard-wrapped
+    /// text breaks names across lines ("palm\noil"): a line break is read as
+    /// the space the lexicon writes (same byte length, so offsets hold).
     pub fn find_substances(&self, text: &str) -> Vec<(usize, usize, &GazetteerEntry)> {
+        let spaced: std::borrow::Cow<str> =
+            if text.contains(['\n', '\r']) { text.replace(['\n', '\r'], " ").into() } else { text.into() };
         self.substances
-            .find_iter(text)
+            .find_iter(spaced.as_ref())
             .filter(|m| on_word_boundaries(text, m.start(), m.end()))
             .map(|m| (m.start(), m.end(), &self.substance_entries[m.pattern().as_usize()]))
             .collect()
@@ -697,8 +730,9 @@ impl Lexicon {
         self.parties.get(form).map(String::as_str)
     }
 
-    /// The direction of a trade verb form ("ships" -> outbound).
-    pub fn trade_verb(&self, word: &str) -> Option<TradeDirection> {
+    /// The direction of a trade verb form ("ships" -> outbound), and whether it
+    /// names a country's trade as a whole ("exports").
+    pub fn trade_verb(&self, word: &str) -> Option<TradeWord> {
         self.trade_verbs.get(word).copied()
     }
 }

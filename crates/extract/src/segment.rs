@@ -82,7 +82,7 @@ fn paragraph_spans(text: &str) -> Vec<Span> {
     };
     let mut out: Vec<Span> = Vec::new();
     let mut open = false;
-    for l in &lines {
+    for (i, l) in lines.iter().enumerate() {
         if l.end == l.start {
             open = false;
             continue;
@@ -91,10 +91,19 @@ fn paragraph_spans(text: &str) -> Vec<Span> {
             Some(p) if open && !indented(l) => p.end = l.end,
             _ => out.push(*l),
         }
-        // A short line ends its paragraph (a headline, a dateline, a last line).
-        open = width(l) >= 45;
+        // A short line ends its paragraph (a headline, a dateline, a last line),
+        // unless its sentence runs on into the next line: wire copy whose
+        // dateline was cut leaves the first line short ("Indonesia's exports
+        // of tea\nwill continue to rise").
+        open = width(l) >= 45 || runs_on(&text[l.start..l.end], lines.get(i + 1).map(|n| &text[n.start..n.end]));
     }
     out
+}
+
+/// A line without final punctuation followed by a line that opens in lower case.
+fn runs_on(line: &str, next: Option<&str>) -> bool {
+    let unfinished = !line.ends_with(['.', '!', '?', ':', ';', '"', '\u{201d}']);
+    unfinished && next.and_then(|n| n.chars().next()).is_some_and(char::is_lowercase)
 }
 
 /// Sentence boundaries inside one paragraph, as relative byte ranges.

@@ -9,11 +9,23 @@
 //! follows "from" and, for import/buy, the subject is the destination. A
 //! negation or a stop just before the word ("agreed to stop exports",
 //! "denies it ships", "no longer") cancels it.
+//!
+//! Trade statistics name their goods before the noun ("coffee exports are
+//! forecast to dip", "tea and cocoa exports"), share them across a coordination
+//! ("Animal fat imports rose ... and exports to 124,100 tonnes") or refer back
+//! to them ("exports of the same commodities"). A word that names a country's
+//! trade as a whole ("exports", marked `national` in `trade_verbs.tsv`), or a
+//! trade whose subject is "the government", with no country in its sentence
+//! belongs to the story's country: the one its headline names ("Dutch
+//! Oilseeds Imports Rose": the Netherlands); so do goods shipped abroad by a
+//! noun after them ("canola shipments to China"), never to the story's own
+//! country. A supplier whose sentence names no goods ("China is the main
+//! supplier, while the U.S. provides the rest") supplies the headline's goods.
 
 use super::mentions::{Cue, Mention};
 use super::tokens::Token;
 use super::{relation_entity, AnalysedSentence, Analysis};
-use crate::lexicon::{Lexicon, TradeDirection};
+use crate::lexicon::{Lexicon, TradeDirection, TradeScope, TradeWord};
 use crate::model::{EntityType, Evidence, Export, Facts};
 
 /// Words that, shortly before a trade word, mean it does not happen.
@@ -27,19 +39,38 @@ const NEGATIONS: &[&str] = &[
 /// Words that continue a list of destinations past a comma.
 const LIST_WORDS: &[&str] = &["and", "or", "primarily", "mainly", "mostly", "including", "especially", "like", "such", "countries", "other", "the", "in", "of", "several", "many"];
 
+/// Nouns that refer back to the goods of the sentence before ("exports of the same commodities").
+const GOODS_NOUNS: &[&str] = &["commodities", "products", "goods", "items", "crops"];
+
+/// Words of quantity that stand between the items of a list of figures
+/// ("soybean oil 325,900 (338,800), sun oil 172,100").
+const QUANTITY_WORDS: &[&str] = &["mln", "million", "bln", "billion", "tonnes", "tons", "tonne", "ton", "pct", "percent", "bags", "barrels"];
+
+/// Objects that are a share of a supply ("provides the rest").
+const SHARE_WORDS: &[&str] = &["rest", "remainder", "balance"];
+
+/// Subjects that stand for the government of the story's country.
+const GOVERNMENT_NOUNS: &[&str] = &["government", "administration"];
+
 /// Adds the exports of every sentence.
 pub fn extract(analysis: &Analysis, lexicon: &Lexicon, facts: &mut Facts) {
+    let story = story_of(analysis, lexicon);
     for (si, s) in analysis.sentences.iter().enumerate() {
         if s.headline {
             continue;
         }
         for (v, t) in s.tokens.iter().enumerate() {
             // "Ministry of Supply": a capitalised word inside a sentence is no
-            // verb (a cheaper test than the look-up, so it comes first).
-            if v > 0 && t.is_capitalised() {
+            // verb (a cheaper test than the look-up, so it comes first), unless
+            // the wire capitalised it after an abbreviation ("the U.S. Provides").
+            if v > 0 && t.is_capitalised() && !s.tokens[v - 1].text.ends_with('.') {
                 continue;
             }
-            let Some(direction) = lexicon.trade_verb(t.text) else { continue };
+            let Some(word) = lexicon.trade_verb(t.text) else { continue };
+            let direction = word.direction;
+            if word.scope == TradeScope::Share && !supplies_a_share(s, v) {
+                continue;
+            }
             // Nor is a word inside a name.
             if s.mentions.iter().any(|m| m.tokens.0 <= v && v < m.tokens.1) {
                 continue;
@@ -47,7 +78,7 @@ pub fn extract(analysis: &Analysis, lexicon: &Lexicon, facts: &mut Facts) {
             if negated(s, v) || (direction == TradeDirection::Inbound && !from_follows(s, v) && !is_buyer_verb(t)) {
                 continue;
             }
-            read_trade(&Trade { analysis, lexicon, si, v, direction }, facts);
+            read_trade(&Trade { analysis, lexicon, si, v, direction, word, story: &story }, facts);
         }
     }
 }
@@ -59,6 +90,9 @@ struct Trade<'a> {
     si: usize,
     v: usize,
     direction: TradeDirection,
+    word: TradeWord,
+    /// What the story's headline says it is about.
+    story: &'a Story,
 }
 
 impl<'a> Trade<'a> {
@@ -111,11 +145,14 @@ fn is_passive(s: &AnalysedSentence, v: usize) -> bool {
     participle && !subject_before && (auxiliary(&word(1)) || auxiliary(&word(2)) || noun_before)
 }
 
-/// Substances from `first` through a list ("4-AP and 1-boc-4-AP", "wheat, corn and barley").
+/// Substances from `first` through a list ("4-AP and 1-boc-4-AP", "wheat, corn and barley"),
+/// also when each item carries its figures ("soybean oil 325,900 (338,800), sun oil 172,100").
 fn product_list<'s>(analysis: &Analysis, s: &'s AnalysedSentence, first: &'s Mention) -> Vec<&'s Mention> {
     let mut out = vec![first];
     let mut k = first.tokens.1;
-    while let Some(t) = s.tokens.get(k) {
+    loop {
+        k = skip_figures(s, k);
+        let Some(t) = s.tokens.get(k) else { break };
         let conjunction = matches!(t.text, "and" | "or");
         let comma = k > 0 && super::gap(analysis.text, &s.tokens[k - 1], t).contains(',');
         if !conjunction && !comma {
@@ -153,10 +190,11 @@ fn find_product<'a>(t: &Trade<'a>, passive: bool) -> Option<&'a Mention> {
 /// those coordinated with it ("Thailand and Vietnam sold ...").
 fn subject_countries(t: &Trade) -> Vec<String> {
     let (s, v) = (t.s(), t.v);
-    let Some(nearest) = s.mentions.iter().rfind(|m| is_country_like(m) && m.tokens.1 <= v && v - m.tokens.1 <= 14) else {
+    // "shipped barley to China, ... its barley exports": a destination is no subject.
+    let Some(nearest) = s.mentions.iter().rfind(|m| is_country_like(m) && m.tokens.1 <= v && v - m.tokens.1 <= 14 && !is_destination(s, m)) else {
         return Vec::new();
     };
-    let mut out: Vec<String> = country_of(nearest, t.lexicon).into_iter().collect();
+    let mut chain: Vec<&Mention> = vec![nearest];
     let mut start = nearest.tokens.0;
     while start >= 2 {
         let joiner = &s.tokens[start - 1];
@@ -166,13 +204,25 @@ fn subject_countries(t: &Trade) -> Vec<String> {
         let prev = s.mentions.iter().find(|m| m.tokens.1 == end && is_country_like(m));
         match prev {
             Some(p) if by_and || by_comma => {
-                out.extend(country_of(p, t.lexicon));
+                chain.push(p);
                 start = p.tokens.0;
             }
             _ => break,
         }
     }
-    out
+    // "redirected it to Japan and Vietnam, and Australia is ...": a list that a
+    // preposition opens ends before the subject.
+    if chain.last().is_some_and(|first| is_destination(s, first)) {
+        chain.truncate(1);
+    }
+    chain.iter().filter_map(|m| country_of(m, t.lexicon)).collect()
+}
+
+/// A place right after "to" or "into" ("to China", "to the United States").
+fn is_destination(s: &AnalysedSentence, m: &Mention) -> bool {
+    let word = |back: usize| m.tokens.0.checked_sub(back).map(|i| s.tokens[i].lower()).unwrap_or_default();
+    let prep = |w: &str| matches!(w, "to" | "into" | "toward" | "towards");
+    prep(&word(1)) || (word(1) == "the" && prep(&word(2)))
 }
 
 /// "X Pharma, based in Gujarat, shipped": a place or a known organization before
@@ -198,21 +248,41 @@ fn product_demonym(t: &Trade, product: &Mention) -> Option<String> {
 fn read_trade(t: &Trade, facts: &mut Facts) {
     let s = t.s();
     let passive = t.direction == TradeDirection::Outbound && is_passive(s, t.v);
-    let Some(product) = find_product(t, passive) else { return };
+    let products = find_products(t, passive);
+    let Some(&product) = products.first() else {
+        read_story_supply(t, facts);
+        return;
+    };
     let in_sentence = s.span.start <= product.span.start && product.span.end <= s.span.end;
-    let products = if in_sentence { product_list(t.analysis, s, product) } else { vec![product] };
     let from: Vec<String> = countries_after_from(t.analysis, s, t.v).into_iter().filter_map(|m| country_of(m, t.lexicon)).collect();
     let subjects = subject_countries(t);
     let demonym: Vec<String> = product_demonym(t, product).into_iter().collect();
+    let noun = products.last().is_some_and(|p| p.tokens.1 == t.v);
+    let story = story_exporter(t, noun);
     let exporters: Vec<String> = match t.direction {
-        TradeDirection::Outbound if passive => first_non_empty(vec![from, pronoun_country(t).into_iter().collect()]),
+        TradeDirection::Outbound if passive => {
+            first_non_empty(vec![from, pronoun_country(t).into_iter().collect(), story.clone().into_iter().collect()])
+        }
+        // "officials in Ottawa say nitazene shipments from China": a trade noun
+        // after its goods names its country by a demonym or "from", not a subject.
+        TradeDirection::Outbound if noun => first_non_empty(vec![
+            located_agent(t).into_iter().collect(),
+            demonym,
+            from,
+            subjects.clone(),
+            pronoun_country(t).into_iter().collect(),
+            place_subject(t).into_iter().collect(),
+            story.clone().into_iter().collect(),
+        ]),
         TradeDirection::Outbound => first_non_empty(vec![
+            located_agent(t).into_iter().collect(),
             subjects.clone(),
             from,
             demonym,
             pronoun_country(t).into_iter().collect(),
             place_subject(t).into_iter().collect(),
             lone_country(s, t.v).and_then(|m| country_of(m, t.lexicon)).into_iter().collect(),
+            story.clone().into_iter().collect(),
         ]),
         TradeDirection::Inbound => first_non_empty(vec![from, demonym]),
     };
@@ -221,9 +291,18 @@ fn read_trade(t: &Trade, facts: &mut Facts) {
     if t.direction == TradeDirection::Inbound && destinations.is_empty() {
         destinations = subjects.iter().map(|c| facts.entity(EntityType::Country, c)).collect();
     }
+    if t.direction == TradeDirection::Outbound && destinations.is_empty() {
+        destinations = recipient(t, product).map(|m| relation_entity(m, facts)).into_iter().collect();
+    }
     let evidence = Evidence { span: s.span };
+    // "fentanyl exports to the U.S." in a story about the U.S.: the story's
+    // country receives the goods, so it cannot be their exporter.
+    let from_story = story.is_some_and(|c| exporters == [c]);
     for exporter in &exporters {
         let exporter_id = facts.entity(EntityType::Country, exporter);
+        if from_story && destinations.contains(&exporter_id) {
+            continue;
+        }
         for p in &products {
             let product_id = relation_entity(p, facts);
             let dests: Vec<usize> = destinations.iter().copied().filter(|&d| d != exporter_id).collect();
@@ -364,4 +443,218 @@ fn places_in_list<'s>(analysis: &Analysis, s: &'s AnalysedSentence, start: usize
         k += 1;
     }
     out
+}
+
+/// Past the figures at token `k` ("325,900 (338,800)", "were 1.2 mln tonnes").
+fn skip_figures(s: &AnalysedSentence, mut k: usize) -> usize {
+    let is_figure = |t: &Token| t.text.starts_with(|c: char| c.is_ascii_digit());
+    let copula = |t: &Token| matches!(t.lower().as_ref(), "was" | "were" | "is" | "are" | "at");
+    if s.tokens.get(k).is_some_and(copula) && s.tokens.get(k + 1).is_some_and(is_figure) {
+        k += 1;
+    }
+    while let Some(t) = s.tokens.get(k) {
+        if !is_figure(t) && !QUANTITY_WORDS.contains(&t.lower().as_ref()) {
+            break;
+        }
+        k += 1;
+    }
+    k
+}
+
+/// The products of a trade word, in the order the text lists them.
+fn find_products<'a>(t: &Trade<'a>, passive: bool) -> Vec<&'a Mention> {
+    let (s, v) = (t.s(), t.v);
+    if !passive {
+        if let Some(before) = compound_products(t.analysis, s, v) {
+            return before;
+        }
+        if let Some(same) = same_goods(t) {
+            return same;
+        }
+    }
+    if let Some(product) = find_product(t, passive) {
+        let in_sentence = s.span.start <= product.span.start && product.span.end <= s.span.end;
+        return if in_sentence { product_list(t.analysis, s, product) } else { vec![product] };
+    }
+    if passive {
+        return Vec::new();
+    }
+    shared_products(t)
+}
+
+/// "coffee exports", "tea and cocoa exports": goods named just before the trade
+/// noun, with the list they close.
+fn compound_products<'s>(analysis: &Analysis, s: &'s AnalysedSentence, v: usize) -> Option<Vec<&'s Mention>> {
+    let last = s.mentions.iter().find(|m| m.kind == EntityType::Substance && m.tokens.1 == v && !super::is_generic_class(m))?;
+    let adjacent = super::gap(analysis.text, s.tokens.get(v.checked_sub(1)?)?, s.tokens.get(v)?).trim().is_empty();
+    adjacent.then(|| products_before(analysis, s, last))
+}
+
+/// Substances through a list that ends with `last` ("tea, rubber and cocoa").
+fn products_before<'s>(analysis: &Analysis, s: &'s AnalysedSentence, last: &'s Mention) -> Vec<&'s Mention> {
+    let mut out = vec![last];
+    let mut k = last.tokens.0;
+    while k >= 2 {
+        let joiner = &s.tokens[k - 1];
+        let conjunction = matches!(joiner.text, "and" | "or");
+        let comma = super::gap(analysis.text, joiner, &s.tokens[k]).contains(',');
+        if !conjunction && !comma {
+            break;
+        }
+        let end = if conjunction { k - 1 } else { k };
+        match s.mentions.iter().find(|m| m.kind == EntityType::Substance && m.tokens.1 == end) {
+            Some(m) => {
+                out.insert(0, m);
+                k = m.tokens.0;
+            }
+            None => break,
+        }
+    }
+    out
+}
+
+/// "Exports of the same commodities fell": the goods of the sentence before.
+fn same_goods<'a>(t: &Trade<'a>) -> Option<Vec<&'a Mention>> {
+    let (s, v) = (t.s(), t.v);
+    let word = |k: usize| s.tokens.get(v + k).map(|w| w.lower()).unwrap_or_default();
+    let referring = match word(2).as_ref() {
+        "the" => word(3) == "same" && GOODS_NOUNS.contains(&word(4).as_ref()),
+        "these" | "those" | "such" => GOODS_NOUNS.contains(&word(3).as_ref()),
+        _ => false,
+    };
+    if word(1) != "of" || !referring || t.si == 0 {
+        return None;
+    }
+    let before = &t.analysis.sentences[t.si - 1];
+    let goods: Vec<&Mention> = before.mentions.iter().filter(|m| m.kind == EntityType::Substance && !super::is_generic_class(m)).collect();
+    (!goods.is_empty()).then_some(goods)
+}
+
+/// "Animal fat imports rose to 371,700 tonnes and exports to 124,100": a trade
+/// noun after "and" shares the goods of the trade noun it is coordinated with.
+fn shared_products<'a>(t: &Trade<'a>) -> Vec<&'a Mention> {
+    let (s, v) = (t.s(), t.v);
+    if v == 0 || s.tokens[v - 1].text != "and" {
+        return Vec::new();
+    }
+    (0..v - 1)
+        .rev()
+        .filter(|&w| t.lexicon.trade_verb(s.tokens[w].text).is_some())
+        .find_map(|w| compound_products(t.analysis, s, w).or_else(|| goods_after_of(t.analysis, s, w)))
+        .unwrap_or_default()
+}
+
+/// "Imports of vegetable fats, ...": the goods right after "of".
+fn goods_after_of<'s>(analysis: &Analysis, s: &'s AnalysedSentence, w: usize) -> Option<Vec<&'s Mention>> {
+    if s.tokens.get(w + 1)?.text != "of" {
+        return None;
+    }
+    let first = s.mentions.iter().find(|m| m.kind == EntityType::Substance && m.tokens.0 == w + 2)?;
+    Some(product_list(analysis, s, first))
+}
+
+/// "selling China wheat": a country between the verb and its goods receives them.
+fn recipient<'a>(t: &Trade<'a>, product: &Mention) -> Option<&'a Mention> {
+    let s = t.s();
+    s.mentions.iter().find(|m| m.tokens.0 == t.v + 1 && m.tokens.1 == product.tokens.0 && is_country_like(m) && m.cue != Cue::Demonym)
+}
+
+/// What a wire story's headline says it is about: "Indonesian Soybean Imports
+/// Forecast To Rise" is a story of Indonesia, of soybeans, and of imports.
+#[derive(Debug, Default)]
+struct Story {
+    /// The country the headline names first.
+    country: Option<String>,
+    /// The goods the headline names first.
+    goods: Option<String>,
+    /// The headline reports imports ("Soybean Imports Forecast To Rise").
+    imports: bool,
+}
+
+fn story_of(analysis: &Analysis, lexicon: &Lexicon) -> Story {
+    let Some(first) = analysis.sentences.first().filter(|s| s.headline && s.paragraph == 0) else {
+        return Story::default();
+    };
+    let text = &analysis.text[first.span.start..first.span.end];
+    let goods = lexicon.find_substances(text).into_iter().map(|(_, _, e)| e).find(|e| e.class.as_deref() != Some("generic"));
+    Story {
+        country: headline_country(analysis, first, lexicon),
+        goods: goods.map(|e| e.canonical.clone()),
+        imports: first.tokens.iter().any(|t| lexicon.trade_verb(&t.lower()).is_some_and(|w| w.direction == TradeDirection::Inbound)),
+    }
+}
+
+/// "China is the main supplier with a 79 pct share, while the U.S. provides
+/// the rest": a supplier, or a share of supply, whose sentence names no goods
+/// supplies the story's goods, to the story's country when the story is about
+/// its imports.
+fn read_story_supply(t: &Trade, facts: &mut Facts) {
+    let Some(goods) = t.story.goods.as_deref() else { return };
+    let s = t.s();
+    let agent = is_agent_noun(t);
+    if t.direction != TradeDirection::Outbound || !(agent || supplies_a_share(s, t.v)) {
+        return;
+    }
+    let destination = t.story.country.as_deref().filter(|_| t.story.imports);
+    let evidence = Evidence { span: s.span };
+    let exporters = located_agent(t).map_or_else(|| subject_countries(t), |c| vec![c]);
+    for exporter in exporters.iter().filter(|&c| Some(c.as_str()) != destination) {
+        let exporter = facts.entity(EntityType::Country, exporter);
+        let product = facts.entity(EntityType::Substance, goods);
+        let destination = destination.map(|d| facts.entity(EntityType::Country, d));
+        push(facts, Export { exporter, product, destination, evidence });
+    }
+}
+
+/// The country the story's headline names first ("Dutch Oilseeds/Fats Imports
+/// Rose": the Netherlands): wire stories name in their headline the country
+/// whose trade they report.
+/// Read from the words, not the mentions: a headline's capitalised words run
+/// together into names ("Dutch Oilseeds/Fats Imports").
+fn headline_country(analysis: &Analysis, first: &AnalysedSentence, lexicon: &Lexicon) -> Option<String> {
+    let names = lexicon.find_names(&analysis.text[first.span.start..first.span.end]);
+    first.tokens.iter().find_map(|t| {
+        let named = names.iter().find(|(start, _, _)| first.span.start + start == t.start).and_then(|(_, _, e)| match (e.kind, &e.metonym_of) {
+            (_, Some(country)) => Some(country.clone()),
+            (EntityType::Country, None) => Some(e.canonical.clone()),
+            _ => None,
+        });
+        named.or_else(|| lexicon.demonym(t.text).map(str::to_string))
+    })
+}
+
+/// The story's country as the exporter of a trade whose sentence names none:
+/// for a word that names a country's trade as a whole ("coffee exports are
+/// forecast to dip") or whose subject is the government ("the government is
+/// depending on export commodities", "the administration decided on selling"),
+/// or for goods shipped abroad by a noun after them ("canola shipments to China").
+fn story_exporter(t: &Trade, noun: bool) -> Option<String> {
+    let s = t.s();
+    let abroad = noun && !destinations_after(t.analysis, s, t.v + 1).is_empty();
+    let government = (1..=t.v.min(14)).map(|k| t.v - k).any(|i| {
+        i > 0 && GOVERNMENT_NOUNS.contains(&s.tokens[i].lower().as_ref()) && s.tokens[i - 1].lower() == "the"
+    });
+    (t.word.scope == TradeScope::National || government || abroad).then(|| t.story.country.clone()).flatten()
+}
+
+/// A word for those who trade ("suppliers", "exporters").
+fn is_agent_noun(t: &Trade) -> bool {
+    let word = t.s().tokens[t.v].lower();
+    word.ends_with("er") || word.ends_with("ers")
+}
+
+/// "chemical suppliers in China": the country where the traders are.
+fn located_agent(t: &Trade) -> Option<String> {
+    let s = t.s();
+    if !is_agent_noun(t) || s.tokens.get(t.v + 1)?.text != "in" {
+        return None;
+    }
+    let place = s.mentions.iter().find(|m| m.tokens.0 == t.v + 2)?;
+    country_of(place, t.lexicon)
+}
+
+/// "provides the rest": the object of the trade word is a share of a supply.
+fn supplies_a_share(s: &AnalysedSentence, v: usize) -> bool {
+    let word = |k: usize| s.tokens.get(v + k).map(|w| w.lower()).unwrap_or_default();
+    word(1) == "the" && SHARE_WORDS.contains(&word(2).as_ref())
 }

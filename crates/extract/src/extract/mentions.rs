@@ -165,7 +165,13 @@ fn run_end(text: &str, tokens: &[Token], hits: &[Hit], i: usize, lexicon: &Lexic
             }
             break;
         }
-        if starts_run(next, &hits[end]) {
+        // "the U.S. Provides the rest": old wire copy capitalises the word after
+        // an abbreviation; a verb of saying or of trade there starts no name.
+        let verb_after_abbreviation = || {
+            let word = next.lower();
+            tokens[end - 1].text.ends_with('.') && (lexicon.speech_verb(&word).is_some() || lexicon.trade_verb(&word).is_some())
+        };
+        if starts_run(next, &hits[end]) && !verb_after_abbreviation() {
             end = hits[end].map_or(end + 1, |(e, _)| e.max(end + 1));
             continue;
         }
@@ -263,7 +269,10 @@ fn classify_run(
         classify_run(text, tokens, hits, k + 1, end, headline, lexicon, out);
         return;
     }
-    if let Some(head) = (a..end).rev().find(|&k| lexicon.is_org_head(tokens[k].text)) {
+    // "Indonesian Soybean Imports Forecast To Rise": in a title-case headline a
+    // word of trade is the noun, not a company's tail ("Acme Imports").
+    let trade_in_headline = |k: usize| headline && lexicon.trade_verb(&tokens[k].lower()).is_some();
+    if let Some(head) = (a..end).rev().find(|&k| lexicon.is_org_head(tokens[k].text) && !trade_in_headline(k)) {
         // "Ministry of Public Security", "Institute for Policy Studies": the name goes on.
         let head = if object_from < end || head + 1 < end && matches!(tokens[head + 1].text, "of" | "for" | "on") { end - 1 } else { head };
         if let Some(org_start) = org_start(tokens, hits, a, head, lexicon) {
