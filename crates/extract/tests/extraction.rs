@@ -133,6 +133,19 @@ fn occupations_before_and_after_a_name_are_roles() {
     assert!(r.iter().any(|(p, role, _)| p == "Tom Avery" && role.ends_with("pilot")), "{r:?}");
 }
 
+#[test]
+fn a_relative_clause_or_a_kinship_is_no_role() {
+    let r = roles("Maria Vance, who has a narrow delegate lead, spoke. Tom Avery, nephew of one president, listened.");
+    assert!(r.is_empty(), "{r:?}");
+}
+
+#[test]
+fn an_apposition_may_open_with_also_or_its() {
+    let r = roles("Tom Avery, also a pilot, flew. Acme Corp. hired Lena Ortiz, its chief executive officer, in May.");
+    assert!(r.iter().any(|(p, role, _)| p == "Tom Avery" && role == "pilot"), "{r:?}");
+    assert!(r.iter().any(|(p, role, _)| p == "Lena Ortiz" && role == "chief executive officer"), "{r:?}");
+}
+
 // ------------------------------------------------------------------ quotes
 
 #[test]

@@ -22,6 +22,21 @@ const MODIFIERS: &[&str] = &[
     "special", "vice", "lead", "managing", "assistant", "junior", "former",
 ];
 
+/// Words an apposition may open with before its role: "a", "also a", "its".
+const LEAD_WORDS: &[&str] = &["the", "a", "an", "also", "now", "its", "his", "her", "their"];
+
+/// Words that make what comes before a title no part of it: a relative clause,
+/// a verb, a phrase ("who has a delegate lead", "nephew of one president").
+const NOT_BEFORE_TITLE: &[&str] = &["who", "whom", "which", "that", "has", "have", "had", "is", "was", "are", "were", "been", "be", "of", "to", "many", "added"];
+
+/// Past the words an apposition opens with, from token `k`.
+fn skip_lead_words(s: &AnalysedSentence, mut k: usize, end: usize) -> usize {
+    while k < end && LEAD_WORDS.contains(&s.tokens[k].lower().as_ref()) {
+        k += 1;
+    }
+    k
+}
+
 /// Words after which an apposition's role stops.
 const ROLE_STOPS: &[&str] = &["during", "under", "since", "until", "who", "which", "when", "where", "said", "says", "in", "from"];
 
@@ -274,10 +289,7 @@ fn apposition(text: &str, s: &AnalysedSentence, mi: usize, after: usize, lexicon
     let clause_end = (after + 1..s.tokens.len())
         .find(|&k| gap(text, &s.tokens[k - 1], &s.tokens[k]).contains([',', ';', '(', ')', '\u{2014}', ':']))
         .unwrap_or(s.tokens.len());
-    let mut k = after;
-    if matches!(s.tokens[k].lower().as_ref(), "the" | "a" | "an") {
-        k += 1;
-    }
+    let mut k = skip_lead_words(s, after, clause_end);
     let mut former = false;
     if k < clause_end && matches!(s.tokens[k].lower().as_ref(), "former" | "then" | "ex") {
         former = true;
@@ -291,9 +303,7 @@ fn apposition(text: &str, s: &AnalysedSentence, mi: usize, after: usize, lexicon
             k = c.tokens.1;
         }
     }
-    if k < clause_end && matches!(s.tokens[k].lower().as_ref(), "the" | "a" | "an") {
-        k += 1;
-    }
+    k = skip_lead_words(s, k, clause_end);
     // "the committee's ranking member": the possessive noun names the organization, not the role.
     if k + 1 < clause_end && !s.tokens[k].is_capitalised() && text[s.tokens[k].end..s.tokens[k + 1].start].trim_start().starts_with(['\'', '\u{2019}']) {
         k += 1;
@@ -306,6 +316,10 @@ fn apposition(text: &str, s: &AnalysedSentence, mi: usize, after: usize, lexicon
     };
     // Only role words before the title: no verbs or names.
     if s.tokens[k..title_at].iter().any(|t| t.is_capitalised() && lexicon.demonym(t.text).is_none() && lexicon.title(t.text).is_none()) {
+        return;
+    }
+    // "who has a significant delegate lead", "nephew of one president": a clause or a kinship, not a role.
+    if s.tokens[k..title_at].iter().any(|t| NOT_BEFORE_TITLE.contains(&t.lower().as_ref())) {
         return;
     }
     let title_words: Vec<&str> = s.tokens[title_at..title_at + n].iter().map(|t| t.text).collect();
