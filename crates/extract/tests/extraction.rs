@@ -146,6 +146,13 @@ fn an_apposition_may_open_with_also_or_its() {
     assert!(r.iter().any(|(p, role, _)| p == "Lena Ortiz" && role == "chief executive officer"), "{r:?}");
 }
 
+#[test]
+fn a_relative_clause_may_state_a_past_role() {
+    let r = roles("Maria Vance, who served as Paul Grady's secretary of state, and Tom Avery, who is seen as a leader, spoke.");
+    assert_eq!(r.len(), 1, "{r:?}");
+    assert!(r.iter().any(|(p, role, _)| p == "Maria Vance" && role.to_lowercase().ends_with("secretary of state")), "{r:?}");
+}
+
 // ------------------------------------------------------------------ quotes
 
 #[test]

@@ -29,6 +29,27 @@ const LEAD_WORDS: &[&str] = &["the", "a", "an", "also", "now", "its", "his", "he
 /// a verb, a phrase ("who has a delegate lead", "nephew of one president").
 const NOT_BEFORE_TITLE: &[&str] = &["who", "whom", "which", "that", "has", "have", "had", "is", "was", "are", "were", "been", "be", "of", "to", "many", "added"];
 
+/// Past "who is/was/served as/became" at token `k`: (next token, whether the role is past).
+fn past_role_clause(s: &AnalysedSentence, k: usize, end: usize) -> (usize, bool) {
+    let word = |i: usize| s.tokens.get(i).filter(|_| i < end).map(|t| t.lower());
+    if word(k).as_deref() != Some("who") {
+        return (k, false);
+    }
+    let past = match word(k + 1).as_deref() {
+        Some("is" | "serves") => false,
+        Some("was" | "served" | "became") => true,
+        _ => return (k, false),
+    };
+    let as_word = usize::from(word(k + 2).as_deref() == Some("as"));
+    // "who is a ...", not "who is seen as ...".
+    let copula = matches!(word(k + 1).as_deref(), Some("is" | "was"));
+    let names_a_role = s.tokens.get(k + 2).is_some_and(|t| LEAD_WORDS.contains(&t.lower().as_ref()) || t.text.ends_with("'s") || t.text.ends_with("\u{2019}s"));
+    if copula && !names_a_role {
+        return (k, false);
+    }
+    (k + 2 + as_word, past)
+}
+
 /// Past the words an apposition opens with, from token `k`.
 fn skip_lead_words(s: &AnalysedSentence, mut k: usize, end: usize) -> usize {
     while k < end && LEAD_WORDS.contains(&s.tokens[k].lower().as_ref()) {
@@ -289,8 +310,10 @@ fn apposition(text: &str, s: &AnalysedSentence, mi: usize, after: usize, lexicon
     let clause_end = (after + 1..s.tokens.len())
         .find(|&k| gap(text, &s.tokens[k - 1], &s.tokens[k]).contains([',', ';', '(', ')', '\u{2014}', ':']))
         .unwrap_or(s.tokens.len());
+    // "X, who served as Obama's secretary of state": a relative clause that states the role.
+    let (after, served) = past_role_clause(s, after, clause_end);
     let mut k = skip_lead_words(s, after, clause_end);
-    let mut former = false;
+    let mut former = served;
     if k < clause_end && matches!(s.tokens[k].lower().as_ref(), "former" | "then" | "ex") {
         former = true;
         k += 1;
@@ -301,6 +324,12 @@ fn apposition(text: &str, s: &AnalysedSentence, mi: usize, after: usize, lexicon
         if matches!(relation_kind(c), EntityType::Organization | EntityType::Country) && c.kind != EntityType::Person {
             cue = Some(c);
             k = c.tokens.1;
+        }
+    }
+    // "Obama's secretary of state": a person's possessive names no organization.
+    if let Some(p) = s.mentions.iter().find(|p| p.tokens.0 == k && p.tokens.1 < clause_end && p.kind == EntityType::Person) {
+        if text[p.span.end..].starts_with(['\'', '\u{2019}']) {
+            k = p.tokens.1;
         }
     }
     k = skip_lead_words(s, k, clause_end);
