@@ -433,7 +433,7 @@ fn is_name_word(t: &Token, lexicon: &Lexicon) -> bool {
 #[allow(clippy::too_many_arguments)]
 fn push_name(text: &str, tokens: &[Token], s: usize, e: usize, headline: bool, after_title: bool, lexicon: &Lexicon, out: &mut Vec<Mention>) {
     let words = &tokens[s..e];
-    if words.iter().any(|t| t.text.chars().any(|c| c.is_ascii_digit())) {
+    if words.iter().any(|t| t.text.chars().any(|c| c.is_ascii_digit())) || is_credit(text, &tokens[e - 1]) {
         return;
     }
     if words.iter().any(|t| is_shouted(t, lexicon)) {
@@ -474,6 +474,12 @@ fn push_name(text: &str, tokens: &[Token], s: usize, e: usize, headline: bool, a
         }
         _ => {}
     }
+}
+
+/// "Marta Quell / Reuters", "(Ann Lee/Canadian Press)", "Jo Roth/HuffPost":
+/// a name before a slash is a photo credit, not a mention.
+fn is_credit(text: &str, last: &Token) -> bool {
+    last.text.contains('/') || text[last.end..].trim_start_matches(' ').starts_with('/')
 }
 
 /// A word in capitals ("GRAHAM", "NEWS"), not a letter or initials ("P.J.").
