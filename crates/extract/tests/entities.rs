@@ -152,3 +152,36 @@ fn a_long_run_ends_in_the_name_that_starts_with_a_given_name() {
     let p = people("The daughter of Pine Ridge Elementary Principal Dawn Kessler spoke on Friday.");
     assert!(p.contains(&"Dawn Kessler".to_string()), "{p:?}");
 }
+
+// ------------------------------------------------------------- lone words
+
+#[test]
+fn a_lone_word_opening_its_sentence_is_no_person() {
+    let p = people("Demonstrators said the march would go on. Two said they were hurt.");
+    assert!(p.is_empty(), "{p:?}");
+}
+
+#[test]
+fn a_lone_given_name_that_names_no_one_in_full_is_no_person() {
+    let p = people("At the rally, Melinda said the crowd was bigger than ever.");
+    assert!(p.is_empty(), "{p:?}");
+}
+
+#[test]
+fn a_lone_surname_after_an_honorific_is_a_person() {
+    assert_eq!(people("The plan, Mr. Hollis said, was sound."), vec!["Hollis"]);
+}
+
+// ------------------------------------------------------------- heads as data
+
+#[test]
+fn highways_are_places_and_tournaments_are_no_people() {
+    let f = facts("The crash closed Fraser Highway on Monday. He won the Sony Open last year.");
+    assert!(f.entities.iter().any(|e| e.kind == EntityType::Location && e.label == "Fraser Highway"), "{:?}", f.entities);
+    assert!(f.entities.iter().all(|e| e.kind != EntityType::Person), "{:?}", f.entities);
+}
+
+#[test]
+fn hyphenated_given_names_are_read_whole() {
+    assert_eq!(people("Park Min-jun, 45, visited the site."), vec!["Park Min-jun"]);
+}

@@ -31,7 +31,7 @@ pub fn resolve(analysis: &mut Analysis, lexicon: &Lexicon) {
             } else if let Some(full) = named_by_given_name(&full_names, m, lexicon) {
                 m.label = full;
                 m.cue = Cue::Name;
-            } else if marked_as_person(text, tokens, m, lexicon) && !given_name_of_several(&full_names, m) {
+            } else if marked_as_person(text, tokens, m, lexicon) && may_be_lone_name(tokens, m, lexicon) && !given_name_of_several(&full_names, m) {
                 m.cue = Cue::Name;
             }
         }
@@ -131,6 +131,21 @@ fn apposition_after(text: &str, tokens: &[Token], b: usize, lexicon: &Lexicon) -
     let age = next.text.len() <= 3 && next.text.chars().all(|c| c.is_ascii_digit()) && tokens.get(b + 1).is_some_and(|t| super::gap(text, next, t).contains(','));
     let titled = matches!(next.text, "a" | "an" | "the" | "his" | "her") && tokens[b + 1..].iter().take(4).any(|t| !t.is_capitalised() && lexicon.title(t.text).is_some());
     age || next.text == "who" || titled
+}
+
+/// Can a lone word that names no one in full still be a person of its own?
+/// Not "Two" or "Yeah" or "I'll"; not a word that opens its sentence ("People
+/// said", "Demonstrators said"), nor a given name ("Michelle said"), unless an
+/// honorific stands before it ("Mr. Hollis").
+fn may_be_lone_name(tokens: &[Token], m: &Mention, lexicon: &Lexicon) -> bool {
+    let (a, _) = m.tokens;
+    let word = m.label.as_str();
+    if a > 0 && lexicon.is_honorific(tokens[a - 1].text) {
+        return true;
+    }
+    let number = word.split('-').any(|part| lexicon.number_word(part).is_some());
+    let contraction = word.split(['\'', '\u{2019}']).nth(1).is_some_and(|rest| rest.chars().all(char::is_lowercase));
+    a > 0 && !number && !contraction && !lexicon.is_first_name(word)
 }
 
 /// "Donald" when the article names one person "Donald ...": that person.
