@@ -185,3 +185,18 @@ fn highways_are_places_and_tournaments_are_no_people() {
 fn hyphenated_given_names_are_read_whole() {
     assert_eq!(people("Park Min-jun, 45, visited the site."), vec!["Park Min-jun"]);
 }
+
+// ------------------------------------------------------------ teams and credits
+
+#[test]
+fn a_place_and_a_plural_are_a_team() {
+    let f = facts("The Charlotte Hornets beat Denver. The Hornets said the win mattered.");
+    assert!(f.entities.iter().all(|e| e.kind != EntityType::Person), "{:?}", f.entities);
+    assert!(f.entities.iter().any(|e| e.kind == EntityType::Organization && e.label == "Hornets"), "{:?}", f.entities);
+}
+
+#[test]
+fn a_credit_glued_to_an_agency_is_no_entity() {
+    let f = facts("Crowds filled the square on Sunday.\nMarta Quell/Canadian Press\nThe protest ended at dusk.");
+    assert!(!f.entities.iter().any(|e| e.label.contains("Quell")), "{:?}", f.entities);
+}

@@ -33,6 +33,10 @@ pub fn resolve(analysis: &mut Analysis, lexicon: &Lexicon) {
                 m.cue = Cue::Name;
             } else if marked_as_person(text, tokens, m, lexicon) && may_be_lone_name(tokens, m, lexicon) && !given_name_of_several(&full_names, m) {
                 m.cue = Cue::Name;
+            } else if marked_as_person(text, tokens, m, lexicon) && after_determiner(tokens, m) {
+                // "the Times reported", "the Hornets said": a body that speaks.
+                m.kind = EntityType::Organization;
+                m.cue = Cue::Name;
             }
         }
         mentions.retain(|m| m.cue != Cue::Candidate);
@@ -117,6 +121,10 @@ fn last_word(label: &str) -> &str {
 /// "Tim Lee, who", "Tim Lee, a spokesman for")?
 fn shown_as_person(text: &str, tokens: &[Token], m: &Mention, lexicon: &Lexicon) -> bool {
     let (a, b) = m.tokens;
+    // "the Canucks said": a determiner makes it a team's or a thing's name.
+    if a > 0 && tokens[a - 1].text.eq_ignore_ascii_case("the") {
+        return false;
+    }
     let title_before = a > 0 && !tokens[a - 1].is_capitalised() && lexicon.title(tokens[a - 1].text).is_some();
     marked_as_person(text, tokens, m, lexicon) || title_before || apposition_after(text, tokens, b, lexicon)
 }
@@ -135,17 +143,23 @@ fn apposition_after(text: &str, tokens: &[Token], b: usize, lexicon: &Lexicon) -
 
 /// Can a lone word that names no one in full still be a person of its own?
 /// Not "Two" or "Yeah" or "I'll"; not a word that opens its sentence ("People
-/// said", "Demonstrators said"), nor a given name ("Michelle said"), unless an
-/// honorific stands before it ("Mr. Hollis").
+/// said", "Demonstrators said"), nor one after "the" ("the Hornets said"), nor
+/// a given name ("Michelle said"), unless an honorific stands before it ("Mr. Hollis").
 fn may_be_lone_name(tokens: &[Token], m: &Mention, lexicon: &Lexicon) -> bool {
     let (a, _) = m.tokens;
     let word = m.label.as_str();
     if a > 0 && lexicon.is_honorific(tokens[a - 1].text) {
         return true;
     }
+    let determiner = after_determiner(tokens, m);
     let number = word.split('-').any(|part| lexicon.number_word(part).is_some());
     let contraction = word.split(['\'', '\u{2019}']).nth(1).is_some_and(|rest| rest.chars().all(char::is_lowercase));
-    a > 0 && !number && !contraction && !lexicon.is_first_name(word)
+    a > 0 && !determiner && !number && !contraction && !lexicon.is_first_name(word)
+}
+
+/// "the Times": a capitalised word after "the" names a thing or a body, not a person.
+fn after_determiner(tokens: &[Token], m: &Mention) -> bool {
+    m.tokens.0 > 0 && tokens[m.tokens.0 - 1].text.eq_ignore_ascii_case("the")
 }
 
 /// "Donald" when the article names one person "Donald ...": that person.

@@ -238,6 +238,11 @@ fn classify_run(
     if a >= end {
         return;
     }
+    // "Adrian Lee/Canadian Press", "ABC News/Washington Post": a credit or two
+    // names run together, neither of them one entity.
+    if tokens[a..end].iter().any(|t| t.text.contains('/')) {
+        return;
+    }
     if let Some((e, entry)) = hits[a] {
         if e == end {
             out.push(from_entry(tokens, a, end, entry));
@@ -469,11 +474,19 @@ fn push_name(text: &str, tokens: &[Token], s: usize, e: usize, headline: bool, a
             // "the Sandy Hook shooter", "The Sunshine State": a determiner before
             // a name makes it a thing's, whatever its first word.
             let determiner = s > 0 && tokens[s - 1].text.eq_ignore_ascii_case("the");
-            let cue = if after_title || is_given_name(&words[0], lexicon) && !determiner { Cue::Name } else { Cue::Unconfirmed };
+            let cue = if after_title || is_given_name(&words[0], lexicon) && !determiner && !is_team(words, lexicon) { Cue::Name } else { Cue::Unconfirmed };
             out.push(mention(tokens, s, e, EntityType::Person, label, cue))
         }
         _ => {}
     }
+}
+
+/// "Charlotte Hornets", "Afghanistan Veterans": a place and a plural are a
+/// team or a group, even when the place is also a given name.
+fn is_team(words: &[Token], lexicon: &Lexicon) -> bool {
+    let place_first = lexicon.name(words[0].text).is_some_and(|g| matches!(g.kind, EntityType::Location | EntityType::Country));
+    let last = words[words.len() - 1].text;
+    place_first && last.ends_with('s') && !last.ends_with("ss")
 }
 
 /// "Marta Quell / Reuters", "(Ann Lee/Canadian Press)", "Jo Roth/HuffPost":
