@@ -130,6 +130,8 @@ pub struct Lexicon {
     /// Forms of verbs of saying (not thought), with what follows them.
     statement_verbs: WordTable<Complement>,
     not_names: WordTable<()>,
+    /// Given names ("Laura"): evidence that a capitalised pair is a person.
+    first_names: WordTable<()>,
     number_words: WordTable<f64>,
     org_heads: WordTable<()>,
     place_heads: WordTable<PlacePositions>,
@@ -566,6 +568,7 @@ impl Lexicon {
                 speech_verbs: WordTable::lowercase(words.speech_verbs.lemmas),
                 statement_verbs: WordTable::lowercase(words.speech_verbs.complements),
                 not_names: word_set(entries(include_str!("../../../ontology/lexicon/not_names.txt")).map(str::to_string)),
+                first_names: word_set(entries(include_str!("../../../ontology/lexicon/first_names.txt")).map(str::to_string)),
                 number_words: WordTable::lowercase(words.number_words),
                 org_heads: word_set(entries(include_str!("../../../ontology/lexicon/org_heads.txt")).map(str::to_string)),
                 place_heads: WordTable::exact(words.place_heads),
@@ -674,6 +677,11 @@ impl Lexicon {
     /// Capitalised words that are not names ("The", "However", "Monday").
     pub fn is_not_name(&self, word: &str) -> bool {
         self.not_names.contains(word)
+    }
+
+    /// Given names ("Laura", "Jagmeet"), as written.
+    pub fn is_first_name(&self, word: &str) -> bool {
+        self.first_names.contains(word)
     }
 
     /// The value of a number word ("eight", "million").

@@ -168,7 +168,8 @@ fn ends_sentence(par: &str, pos: usize, mark: char, after: usize, lexicon: &Lexi
         .rfind(|c: char| c.is_whitespace() || OPENERS.contains(&c))
         .map_or(0, |p| p + par[p..].chars().next().map_or(1, char::len_utf8));
     let word = &par[word_start..pos + 1];
-    let is_initial = word.len() == 2 && word.starts_with(|c: char| c.is_uppercase());
+    // "J." and "P.J." are initials: "George H.W. Bush" goes on after them.
+    let is_initial = word.len() >= 2 && word.split_terminator('.').all(|p| p.chars().count() == 1 && p.chars().all(char::is_uppercase));
     if !(is_initial || lexicon.is_abbreviation(word)) {
         return true;
     }

@@ -11,12 +11,15 @@ use super::mentions::{Cue, Mention};
 use super::{Analysis, AnalysedSentence};
 use crate::lexicon::Lexicon;
 use crate::model::{EntityType, Span};
-use std::collections::HashMap;
+use super::tokens::Token;
+use std::collections::{HashMap, HashSet};
 
 /// Resolves candidates and acronyms in place.
 pub fn resolve(analysis: &mut Analysis, lexicon: &Lexicon) {
     let acronyms = defined_acronyms(analysis);
     add_acronym_mentions(analysis, &acronyms);
+    confirm_people(analysis, lexicon);
+    add_word_surname_mentions(analysis, lexicon);
     let full_names = full_person_names(analysis);
     let text = analysis.text;
     for s in &mut analysis.sentences {
@@ -25,12 +28,153 @@ pub fn resolve(analysis: &mut Analysis, lexicon: &Lexicon) {
             if let Some(full) = nearest_full_name(&full_names, m) {
                 m.label = full;
                 m.cue = Cue::Name;
-            } else if marked_as_person(text, tokens, m, lexicon) {
+            } else if let Some(full) = named_by_given_name(&full_names, m, lexicon) {
+                m.label = full;
+                m.cue = Cue::Name;
+            } else if marked_as_person(text, tokens, m, lexicon) && may_be_lone_name(tokens, m, lexicon) && !given_name_of_several(&full_names, m) {
+                m.cue = Cue::Name;
+            } else if marked_as_person(text, tokens, m, lexicon) && after_determiner(tokens, m) {
+                // "the Times reported", "the Hornets said": a body that speaks.
+                m.kind = EntityType::Organization;
                 m.cue = Cue::Name;
             }
         }
         mentions.retain(|m| m.cue != Cue::Candidate);
     }
+}
+
+/// Unconfirmed names ("Faneuil Hall", "Tim Canova") become people when the
+/// article shows their bearer is one somewhere: a title or honorific before a
+/// use, a verb of saying next to it, an apposition ("X, 45," "X, who",
+/// "X, a spokesman"), or a full name that ends with it. The rest are dropped:
+/// a capitalised pair alone is as often a place, a firm or a slogan.
+fn confirm_people(analysis: &mut Analysis, lexicon: &Lexicon) {
+    let text = analysis.text;
+    let mut shown: HashSet<&str> = HashSet::new();
+    let mut people: Vec<String> = Vec::new();
+    for s in &analysis.sentences {
+        for m in s.mentions.iter().filter(|m| m.kind == EntityType::Person) {
+            let word = last_word(&m.label);
+            match m.cue {
+                Cue::Name => people.push(m.label.clone()),
+                Cue::Candidate | Cue::Unconfirmed if shown_as_person(text, &s.tokens, m, lexicon) => {}
+                _ => continue,
+            }
+            shown.insert(word);
+        }
+    }
+    let shown: HashSet<String> = shown.into_iter().map(str::to_string).collect();
+    for s in &mut analysis.sentences {
+        for m in s.mentions.iter_mut().filter(|m| m.cue == Cue::Unconfirmed) {
+            // "Wasserman Schultz" after "Debbie Wasserman Schultz": the same person.
+            let suffix = format!(" {}", m.label);
+            if let Some(full) = people.iter().find(|p| p.ends_with(&suffix)) {
+                m.label = full.clone();
+                m.cue = Cue::Name;
+            } else if shown.contains(last_word(&m.label)) {
+                m.cue = Cue::Name;
+            }
+        }
+        s.mentions.retain(|m| m.cue != Cue::Unconfirmed);
+    }
+}
+
+/// "May said", "Mrs. May", "May's": a surname that is otherwise not a name
+/// ("Theresa May") is found alone only where it is used as a person's; the
+/// mention rules skip such words, so they are added here.
+fn add_word_surname_mentions(analysis: &mut Analysis, lexicon: &Lexicon) {
+    let mut surnames: Vec<(String, String)> = Vec::new();
+    for m in analysis.sentences.iter().flat_map(|s| s.mentions.iter()) {
+        let word = last_word(&m.label);
+        if m.kind == EntityType::Person && m.cue == Cue::Name && m.label.contains(' ') && lexicon.is_not_name(word) && !surnames.iter().any(|(w, _)| w == word) {
+            surnames.push((word.to_string(), m.label.clone()));
+        }
+    }
+    if surnames.is_empty() {
+        return;
+    }
+    let text = analysis.text;
+    for s in &mut analysis.sentences {
+        let mut added = Vec::new();
+        for (i, t) in s.tokens.iter().enumerate() {
+            let Some((_, label)) = surnames.iter().find(|(w, _)| w == t.text) else { continue };
+            let covered = s.mentions.iter().any(|m| m.tokens.0 <= i && i < m.tokens.1);
+            let m = Mention { span: Span::new(t.start, t.end), tokens: (i, i + 1), kind: EntityType::Person, label: label.clone(), cue: Cue::Name, class: None };
+            let possessive = text[t.end..].starts_with("'s") || text[t.end..].starts_with("\u{2019}s");
+            if !covered && (possessive || marked_as_person(text, &s.tokens, &m, lexicon)) {
+                added.push(m);
+            }
+        }
+        if !added.is_empty() {
+            s.mentions.extend(added);
+            s.mentions.sort_by_key(|m| m.tokens.0);
+        }
+    }
+}
+
+fn last_word(label: &str) -> &str {
+    label.rsplit(' ').next().unwrap_or(label)
+}
+
+/// Does this use show a person: marked as one ("Mr. Lee", "Lee said"), after
+/// a title ("spokesman Tim Lee"), or with an apposition ("Tim Lee, 45,",
+/// "Tim Lee, who", "Tim Lee, a spokesman for")?
+fn shown_as_person(text: &str, tokens: &[Token], m: &Mention, lexicon: &Lexicon) -> bool {
+    let (a, b) = m.tokens;
+    // "the Canucks said": a determiner makes it a team's or a thing's name.
+    if a > 0 && tokens[a - 1].text.eq_ignore_ascii_case("the") {
+        return false;
+    }
+    let title_before = a > 0 && !tokens[a - 1].is_capitalised() && lexicon.title(tokens[a - 1].text).is_some();
+    marked_as_person(text, tokens, m, lexicon) || title_before || apposition_after(text, tokens, b, lexicon)
+}
+
+/// ", 45,", ", who", ", a spokesman", ", the company's chief executive": what
+/// follows a person's name and nothing else's.
+fn apposition_after(text: &str, tokens: &[Token], b: usize, lexicon: &Lexicon) -> bool {
+    let Some(next) = tokens.get(b) else { return false };
+    if b == 0 || !super::gap(text, &tokens[b - 1], next).contains(',') {
+        return false;
+    }
+    let age = next.text.len() <= 3 && next.text.chars().all(|c| c.is_ascii_digit()) && tokens.get(b + 1).is_some_and(|t| super::gap(text, next, t).contains(','));
+    let titled = matches!(next.text, "a" | "an" | "the" | "his" | "her") && tokens[b + 1..].iter().take(4).any(|t| !t.is_capitalised() && lexicon.title(t.text).is_some());
+    age || next.text == "who" || titled
+}
+
+/// Can a lone word that names no one in full still be a person of its own?
+/// Not "Two" or "Yeah" or "I'll"; not a word that opens its sentence ("People
+/// said", "Demonstrators said"), nor one after "the" ("the Hornets said"), nor
+/// a given name ("Michelle said"), unless an honorific stands before it ("Mr. Hollis").
+fn may_be_lone_name(tokens: &[Token], m: &Mention, lexicon: &Lexicon) -> bool {
+    let (a, _) = m.tokens;
+    let word = m.label.as_str();
+    if a > 0 && lexicon.is_honorific(tokens[a - 1].text) {
+        return true;
+    }
+    let determiner = after_determiner(tokens, m);
+    let number = word.split('-').any(|part| lexicon.number_word(part).is_some());
+    let contraction = word.split(['\'', '\u{2019}']).nth(1).is_some_and(|rest| rest.chars().all(char::is_lowercase));
+    a > 0 && !determiner && !number && !contraction && !lexicon.is_first_name(word)
+}
+
+/// "the Times": a capitalised word after "the" names a thing or a body, not a person.
+fn after_determiner(tokens: &[Token], m: &Mention) -> bool {
+    m.tokens.0 > 0 && tokens[m.tokens.0 - 1].text.eq_ignore_ascii_case("the")
+}
+
+/// "Donald" when the article names one person "Donald ...": that person.
+fn named_by_given_name(full: &[FullName], m: &Mention, lexicon: &Lexicon) -> Option<String> {
+    if !lexicon.is_first_name(&m.label) {
+        return None;
+    }
+    let mut bearers = full.iter().filter(|n| n.words.len() >= 2 && n.words[0] == m.label);
+    let first = bearers.next()?;
+    bearers.all(|n| n.label == first.label).then(|| first.label.clone())
+}
+
+/// "Fred" in an article about Fred Trump and Fred Trump Jr.: no one in particular.
+fn given_name_of_several(full: &[FullName], m: &Mention) -> bool {
+    full.iter().any(|n| n.words.len() >= 2 && n.words[0] == m.label)
 }
 
 /// A person's full name where the article gives it, with its words.
@@ -72,7 +216,7 @@ fn nearest_full_name(full: &[FullName], m: &Mention) -> Option<String> {
 }
 
 /// "Mr. Lee", "Lee said", "said Lee": a lone word that is surely a person.
-fn marked_as_person(text: &str, tokens: &[super::tokens::Token], m: &Mention, lexicon: &Lexicon) -> bool {
+fn marked_as_person(text: &str, tokens: &[Token], m: &Mention, lexicon: &Lexicon) -> bool {
     let (a, b) = m.tokens;
     let honorific_before = a > 0 && lexicon.is_honorific(tokens[a - 1].text);
     let verb_after = tokens.get(b).is_some_and(|t| lexicon.speech_verb(t.text).is_some())

@@ -23,6 +23,10 @@ pub enum Cue {
     Demonym,
     /// A single capitalised word that may be a surname.
     Candidate,
+    /// Two to four capitalised words that nothing in their sentence shows to
+    /// be a person ("Faneuil Hall", "Gun Violence"): a person only if the
+    /// article shows it somewhere (see `coref::confirm_people`).
+    Unconfirmed,
 }
 
 /// One mention of an entity.
@@ -51,6 +55,9 @@ const NAME_PARTICLES: &[&str] = &["de", "del", "la", "van", "von", "bin", "al", 
 /// The mentions in one sentence, in token order.
 pub fn find(text: &str, tokens: &[Token], headline: bool, lexicon: &Lexicon) -> Vec<Mention> {
     let mut mentions = Vec::new();
+    // "Billy Bush Joins a Parade of Political Scions": in title case every
+    // word is capitalised, so capitals say nothing about names.
+    let headline = headline || title_cased(tokens);
     let hits = gazetteer_hits(text, tokens, lexicon);
     let substances = substance_hits(text, tokens, lexicon);
     let mut i = 0;
@@ -76,6 +83,18 @@ pub fn find(text: &str, tokens: &[Token], headline: bool, lexicon: &Lexicon) -> 
     missions(text, tokens, &mut mentions);
     towns(text, tokens, &mut mentions);
     mentions
+}
+
+/// Words a headline leaves in lower case.
+const HEADLINE_LOWER: &[&str] = &["a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "is", "of", "on", "or", "over", "the", "to", "up", "via", "vs", "with"];
+
+/// A sentence in title case ("China Calls For Better Trade Deal With U.S."):
+/// at least four words, three capitalised after the first, and every
+/// lower-case word one that headlines keep in lower case.
+fn title_cased(tokens: &[Token]) -> bool {
+    let words = || tokens.iter().filter(|t| t.text.starts_with(char::is_alphabetic));
+    let capitalised = words().skip(1).filter(|t| t.is_capitalised()).count();
+    words().count() >= 4 && capitalised >= 3 && words().all(|t| t.is_capitalised() || HEADLINE_LOWER.contains(&t.text))
 }
 
 /// "Ames, Iowa", "Surrey, British Columbia": an unknown name before a comma and a
@@ -255,6 +274,11 @@ fn classify_run(
     if a >= end {
         return;
     }
+    // "Adrian Lee/Canadian Press", "ABC News/Washington Post": a credit or two
+    // names run together, neither of them one entity.
+    if tokens[a..end].iter().any(|t| t.text.contains('/')) {
+        return;
+    }
     if let Some((e, entry)) = hits[a] {
         if e == end {
             out.push(from_entry(tokens, a, end, entry));
@@ -403,6 +427,7 @@ fn split_run(
             0
         };
         let particle = NAME_PARTICLES.contains(&t.text) && name_start.is_some() && k + 1 < end;
+        let particle = particle || title == 0 && is_word_surname(tokens, k, end, name_start, lexicon);
         if title > 0 || lexicon.is_honorific(t.text) {
             after_title = true;
         }
@@ -415,6 +440,25 @@ fn split_run(
         k += 1;
     }
     flush(name_start, end, after_title, out);
+}
+
+/// Words that are not names but are surnames after a given name ("Theresa May",
+/// "Lisa Monday"), except the days a sentence dates by ("Sanders Tuesday").
+const WEEKDAYS: &[&str] = &["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+
+/// "Theresa May": a capitalised word that is otherwise not a name, closing a
+/// run right after a given name, is the surname; not before a number ("Clinton May 5").
+fn is_word_surname(tokens: &[Token], k: usize, end: usize, name_start: Option<usize>, lexicon: &Lexicon) -> bool {
+    let t = &tokens[k];
+    let after_given_name = k > 0 && name_start == Some(k - 1) && lexicon.is_first_name(tokens[k - 1].text);
+    let closes_run = k + 1 == end && tokens.get(k + 1).is_none_or(|n| !n.text.starts_with(|c: char| c.is_ascii_digit()));
+    after_given_name
+        && closes_run
+        && t.text.len() >= 3
+        && t.text.chars().skip(1).all(char::is_lowercase)
+        && lexicon.is_not_name(t.text)
+        && !WEEKDAYS.contains(&t.text)
+        && !CONNECTORS.contains(&t.text)
 }
 
 fn demonym_country(tokens: &[Token], k: usize, n: usize, lexicon: &Lexicon) -> String {
@@ -430,21 +474,29 @@ fn is_name_word(t: &Token, lexicon: &Lexicon) -> bool {
         && lexicon.title(t.text).is_none()
 }
 
-/// Two to four name words are a person; one is a candidate surname.
+/// Two to four name words are a person (or, with nothing in the sentence to
+/// show it, an unconfirmed one); one is a candidate surname.
 #[allow(clippy::too_many_arguments)]
 fn push_name(text: &str, tokens: &[Token], s: usize, e: usize, headline: bool, after_title: bool, lexicon: &Lexicon, out: &mut Vec<Mention>) {
     let words = &tokens[s..e];
-    let shouting = words.iter().any(|t| t.text.chars().filter(|c| c.is_alphabetic()).count() > 1 && !t.text.chars().any(char::is_lowercase));
-    let numeric = words.iter().any(|t| t.text.chars().any(|c| c.is_ascii_digit()));
-    if shouting || numeric {
+    if words.iter().any(|t| t.text.chars().any(|c| c.is_ascii_digit())) || is_credit(text, &tokens[e - 1]) {
+        return;
+    }
+    if words.iter().any(|t| is_shouted(t, lexicon)) {
+        push_shouted_name(tokens, s, e, headline, lexicon, out);
         return;
     }
     // "Under Secretary for Terrorism and Financial Intelligence Marcus Delacroix Hale":
-    // after a long capitalised title the name is the last words.
-    if words.len() >= 5 && !after_title {
-        return;
-    }
-    let s = if words.len() >= 5 { e - 3 } else { s };
+    // after a long capitalised title the name is the last words; without a
+    // title they are a name only from a given name on ("... Elementary Principal
+    // Dawn Hochsprung").
+    let given_tail = (e.saturating_sub(3)..e.saturating_sub(1)).find(|&k| k > s && is_given_name(&tokens[k], lexicon));
+    let s = match (words.len() >= 5, after_title, given_tail) {
+        (false, _, _) => s,
+        (true, true, _) => e - 3,
+        (true, false, Some(k)) => k,
+        (true, false, None) => return,
+    };
     let words = &tokens[s..e];
     let label = surface(text, tokens, s, e);
     let head_word = |t: &Token| lexicon.is_org_head(t.text) || lexicon.place_head(t.text).is_some() || lexicon.is_other_head(t.text);
@@ -460,10 +512,78 @@ fn push_name(text: &str, tokens: &[Token], s: usize, e: usize, headline: bool, a
         1 if head_word(&words[0]) => {}
         1 => out.push(mention(tokens, s, e, EntityType::Person, label, Cue::Candidate)),
         2..=4 if !headline && words.iter().all(|t| is_name_word(t, lexicon) || CONNECTORS.contains(&t.text) || t.text.len() <= 3) => {
-            out.push(mention(tokens, s, e, EntityType::Person, label, Cue::Name))
+            // "the Sandy Hook shooter", "The Sunshine State": a determiner before
+            // a name makes it a thing's, whatever its first word.
+            let determiner = s > 0 && tokens[s - 1].text.eq_ignore_ascii_case("the");
+            let cue = if after_title || is_given_name(&words[0], lexicon) && !determiner && !is_team(words, lexicon) { Cue::Name } else { Cue::Unconfirmed };
+            out.push(mention(tokens, s, e, EntityType::Person, label, cue))
         }
         _ => {}
     }
+}
+
+/// "Charlotte Hornets", "Afghanistan Veterans": a place and a plural are a
+/// team or a group, even when the place is also a given name.
+fn is_team(words: &[Token], lexicon: &Lexicon) -> bool {
+    let place_first = lexicon.name(words[0].text).is_some_and(|g| matches!(g.kind, EntityType::Location | EntityType::Country));
+    let last = words[words.len() - 1].text;
+    place_first && last.ends_with('s') && !last.ends_with("ss")
+}
+
+/// "Marta Quell / Reuters", "(Ann Lee/Canadian Press)", "Jo Roth/HuffPost":
+/// a name before a slash is a photo credit, not a mention.
+fn is_credit(text: &str, last: &Token) -> bool {
+    last.text.contains('/') || text[last.end..].trim_start_matches(' ').starts_with('/')
+}
+
+/// A word in capitals ("GRAHAM", "NEWS"), not a letter or initials ("P.J.").
+fn is_shouted(t: &Token, lexicon: &Lexicon) -> bool {
+    t.text.chars().filter(|c| c.is_alphabetic()).count() > 1 && !t.text.chars().any(char::is_lowercase) && !is_personal_initials(t.text, lexicon)
+}
+
+/// "Laura", "P.J.": a first word that says the name is a person's.
+fn is_given_name(t: &Token, lexicon: &Lexicon) -> bool {
+    lexicon.is_first_name(t.text) || is_personal_initials(t.text, lexicon)
+}
+
+/// Initials that are not a place's or a body's ("P.J.", not "U.S." or "D.C.").
+fn is_personal_initials(word: &str, lexicon: &Lexicon) -> bool {
+    is_initials(word) && !lexicon.is_abbreviation(word) && lexicon.name(word).is_none()
+}
+
+/// "P.J.", "W.C.": capital letters each followed by a period.
+fn is_initials(word: &str) -> bool {
+    word.len() >= 4 && word.split_terminator('.').all(|p| p.chars().count() == 1 && p.chars().all(char::is_uppercase))
+}
+
+/// "GRAHAM DELAET wins in Hawaii": a name in capitals inside a sentence that is
+/// not itself in capitals is a person when it starts with a given name; its
+/// label is written in title case ("Graham Delaet").
+fn push_shouted_name(tokens: &[Token], s: usize, e: usize, headline: bool, lexicon: &Lexicon, out: &mut Vec<Mention>) {
+    let words = &tokens[s..e];
+    let given = title_case(words[0].text);
+    let sentence_has_lower_case = tokens.iter().any(|t| t.text.chars().any(char::is_lowercase));
+    let all_shouted = words.iter().all(|t| is_shouted(t, lexicon));
+    if headline || !all_shouted || !(2..=3).contains(&words.len()) || !sentence_has_lower_case || !lexicon.is_first_name(&given) {
+        return;
+    }
+    let label = words.iter().map(|t| title_case(t.text)).collect::<Vec<_>>().join(" ");
+    out.push(mention(tokens, s, e, EntityType::Person, label, Cue::Name));
+}
+
+/// "DELAET" -> "Delaet", "JONG-UN" -> "Jong-Un".
+fn title_case(word: &str) -> String {
+    let mut out = String::with_capacity(word.len());
+    let mut start = true;
+    for c in word.chars() {
+        if start {
+            out.extend(c.to_uppercase());
+        } else {
+            out.extend(c.to_lowercase());
+        }
+        start = !c.is_alphanumeric() && c != '\'' && c != '\u{2019}';
+    }
+    out
 }
 
 /// Substance names (any case), indexed by their first token: (one past
