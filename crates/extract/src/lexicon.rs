@@ -598,7 +598,8 @@ impl Lexicon {
     /// the space the lexicon writes (same byte length, so offsets hold).
     pub fn find_substances(&self, text: &str) -> Vec<(usize, usize, &GazetteerEntry)> {
         let spaced: std::borrow::Cow<str> =
-            if text.contains(['\n', '\r']) { text.replace(['\n', '\r'], " ").into() } else { text.into() };
+            // One-character searches run on memchr; a char-set search decodes every character.
+            if text.contains('\n') || text.contains('\r') { text.replace(['\n', '\r'], " ").into() } else { text.into() };
         self.substances
             .find_iter(spaced.as_ref())
             .filter(|m| on_word_boundaries(text, m.start(), m.end()))
