@@ -339,7 +339,7 @@ fn after_quote(analysis: &Analysis, si: usize, from: usize, lexicon: &Lexicon, f
         return None;
     }
     let window: Vec<_> = toks.iter().take(12).collect();
-    let according = window.windows(2).position(|w| w[0].1.lower() == "according" && w[1].1.lower() == "to");
+    let according = window.windows(2).position(|w| w[0].1.text.eq_ignore_ascii_case("according") && w[1].1.text.eq_ignore_ascii_case("to"));
     let verb = window.iter().position(|(_, t)| !t.is_capitalised() && lexicon.speech_verb(t.text).is_some());
     // `," Obama said ..., according to a pool report`: the speaker is the one
     // who said it; "according to" names the source only when it comes first.

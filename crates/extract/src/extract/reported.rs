@@ -147,7 +147,7 @@ fn gap<'a>(analysis: &Analysis<'a>, tokens: &[Token], i: usize, sentence_end: us
 fn according_to(analysis: &Analysis, si: usize, facts: &mut Facts, found: &mut Vec<Found>) {
     let s = &analysis.sentences[si];
     let toks = &s.tokens;
-    let Some(at) = (0..toks.len().saturating_sub(1)).find(|&i| toks[i].lower() == "according" && toks[i + 1].lower() == "to" && !inside_quote(analysis, toks[i].start))
+    let Some(at) = (0..toks.len().saturating_sub(1)).find(|&i| toks[i].text.eq_ignore_ascii_case("according") && toks[i + 1].text.eq_ignore_ascii_case("to") && !inside_quote(analysis, toks[i].start))
     else {
         return;
     };
