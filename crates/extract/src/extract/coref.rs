@@ -4,8 +4,10 @@
 //! nearest full name before, else the first after); "Park" matches the first
 //! word of a two-word name ("Park Jin"), as East Asian names put the family
 //! name first. "the Canadian Grain Commission (CGC)" makes later "CGC" that
-//! organization. A lone capitalised word that ties to nobody is kept as a
-//! person only when an honorific or a speech verb marks it as one.
+//! organization. A lone word that opens the one full name the article gives
+//! ("Donald" after "Donald Trump") is that person. A lone capitalised word that
+//! ties to nobody is kept as a person only when an honorific or a speech verb
+//! marks it as one.
 
 use super::mentions::{Cue, Mention};
 use super::{Analysis, AnalysedSentence};
@@ -28,7 +30,7 @@ pub fn resolve(analysis: &mut Analysis, lexicon: &Lexicon) {
             if let Some(full) = nearest_full_name(&full_names, m) {
                 m.label = full;
                 m.cue = Cue::Name;
-            } else if let Some(full) = named_by_given_name(&full_names, m, lexicon) {
+            } else if let Some(full) = named_by_given_name(&full_names, m) {
                 m.label = full;
                 m.cue = Cue::Name;
             } else if marked_as_person(text, tokens, m, lexicon) && may_be_lone_name(tokens, m, lexicon) && !given_name_of_several(&full_names, m) {
@@ -52,12 +54,12 @@ fn confirm_people(analysis: &mut Analysis, lexicon: &Lexicon) {
     let text = analysis.text;
     let mut shown: HashSet<&str> = HashSet::new();
     let mut people: Vec<String> = Vec::new();
-    for s in &analysis.sentences {
+    for (si, s) in analysis.sentences.iter().enumerate() {
         for m in s.mentions.iter().filter(|m| m.kind == EntityType::Person) {
             let word = last_word(&m.label);
             match m.cue {
                 Cue::Name => people.push(m.label.clone()),
-                Cue::Candidate | Cue::Unconfirmed if shown_as_person(text, &s.tokens, m, lexicon) => {}
+                Cue::Candidate | Cue::Unconfirmed if shown_as_person(text, &s.tokens, m, lexicon) || taken_up_by_pronoun(analysis, si, m) => {}
                 _ => continue,
             }
             shown.insert(word);
@@ -129,6 +131,23 @@ fn shown_as_person(text: &str, tokens: &[Token], m: &Mention, lexicon: &Lexicon)
     marked_as_person(text, tokens, m, lexicon) || title_before || apposition_after(text, tokens, b, lexicon)
 }
 
+/// Personal pronouns that take up a person named before them.
+const PERSON_PRONOUNS: &[&str] = &["he", "she", "him", "his", "her", "hers", "himself", "herself"];
+
+/// "Jordan Dennison lives in the state and developed his own addiction", "Ana
+/// Ruiz moved. She ...": a name that opens its sentence, taken up by "he" or
+/// "she" later in it or at the start of the next one, is a person's.
+fn taken_up_by_pronoun(analysis: &Analysis, si: usize, m: &Mention) -> bool {
+    let s = &analysis.sentences[si];
+    let opens = m.tokens.0 == 0 || (m.tokens.0 == 1 && s.tokens[0].text.eq_ignore_ascii_case("the"));
+    if !opens || s.mentions.iter().any(|o| o.tokens.0 < m.tokens.0) {
+        return false;
+    }
+    let later_same = s.tokens[m.tokens.1..].iter().take(25).any(|t| PERSON_PRONOUNS.contains(&t.text));
+    let next_opens = analysis.sentences.get(si + 1).and_then(|n| n.tokens.first()).is_some_and(|t| matches!(t.text, "He" | "She"));
+    later_same || next_opens
+}
+
 /// ", 45,", ", who", ", a spokesman", ", the company's chief executive": what
 /// follows a person's name and nothing else's.
 fn apposition_after(text: &str, tokens: &[Token], b: usize, lexicon: &Lexicon) -> bool {
@@ -162,11 +181,9 @@ fn after_determiner(tokens: &[Token], m: &Mention) -> bool {
     m.tokens.0 > 0 && tokens[m.tokens.0 - 1].text.eq_ignore_ascii_case("the")
 }
 
-/// "Donald" when the article names one person "Donald ...": that person.
-fn named_by_given_name(full: &[FullName], m: &Mention, lexicon: &Lexicon) -> Option<String> {
-    if !lexicon.is_first_name(&m.label) {
-        return None;
-    }
+/// "Donald" when the article names one person "Donald ...": that person. The
+/// article is the evidence; no list of given names is needed.
+fn named_by_given_name(full: &[FullName], m: &Mention) -> Option<String> {
     let mut bearers = full.iter().filter(|n| n.words.len() >= 2 && n.words[0] == m.label);
     let first = bearers.next()?;
     bearers.all(|n| n.label == first.label).then(|| first.label.clone())
