@@ -27,7 +27,7 @@ const LEAD_WORDS: &[&str] = &["the", "a", "an", "also", "now", "its", "his", "he
 
 /// Words that make what comes before a title no part of it: a relative clause,
 /// a verb, a phrase ("who has a delegate lead", "nephew of one president").
-const NOT_BEFORE_TITLE: &[&str] = &["who", "whom", "which", "that", "has", "have", "had", "is", "was", "are", "were", "been", "be", "of", "to", "many", "added"];
+const NOT_BEFORE_TITLE: &[&str] = &["who", "whom", "which", "that", "has", "have", "had", "is", "was", "are", "were", "been", "be", "of", "to"];
 
 /// Past "who is/was/served as/became" at token `k`: (next token, whether the role is past).
 fn past_role_clause(s: &AnalysedSentence, k: usize, end: usize) -> (usize, bool) {

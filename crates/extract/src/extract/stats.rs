@@ -198,12 +198,17 @@ fn nominal_subject(analysis: &Analysis, s: &AnalysedSentence, v: usize, facts: &
     if det != "the" || !matches!(noun.as_ref(), "agency" | "ministry" | "department" | "office" | "bureau" | "commission" | "board" | "council" | "organization" | "company" | "survey") {
         return None;
     }
-    let at = s.tokens[v].start;
+    latest_organization(analysis, s.tokens[v].start, "", facts)
+}
+
+/// The latest organization named before `at` whose name holds `holding`
+/// (lower case; empty for any).
+fn latest_organization(analysis: &Analysis, at: usize, holding: &str, facts: &mut Facts) -> Option<usize> {
     let m = analysis
         .sentences
         .iter()
         .flat_map(|x| x.mentions.iter())
-        .rfind(|m| m.span.end <= at && m.kind == EntityType::Organization && m.cue == Cue::Name)?;
+        .rfind(|m| m.span.end <= at && m.kind == EntityType::Organization && m.cue == Cue::Name && (holding.is_empty() || lowercase(&m.label).contains(holding)))?;
     Some(relation_entity(m, facts))
 }
 
@@ -255,13 +260,7 @@ fn anaphoric_source(analysis: &Analysis, lexicon: &Lexicon, s: &AnalysedSentence
     if DOCUMENTS.contains(&word.as_ref()) {
         return latest;
     }
-    let at = s.tokens[k].start;
-    let m = analysis
-        .sentences
-        .iter()
-        .flat_map(|x| x.mentions.iter())
-        .rfind(|m| m.span.end <= at && m.kind == EntityType::Organization && m.cue == Cue::Name && lowercase(&m.label).contains(word.as_ref()))?;
-    Some(relation_entity(m, facts))
+    latest_organization(analysis, s.tokens[k].start, word, facts)
 }
 
 /// A common noun that heads organization names ("embassy", "ministry").
