@@ -769,6 +769,26 @@ fn without_word_boundaries(pattern: &str) -> String {
     out
 }
 
+/// A word written in capitals as a name is written: "DELAET" -> "Delaet",
+/// "JONG-UN" -> "Jong-Un"; generational suffixes and initials stay.
+pub fn name_case(word: &str) -> String {
+    // Generational suffixes and initials stay as written.
+    if matches!(word, "II" | "III" | "IV") || (word.len() <= 2 && word.ends_with('.')) {
+        return word.to_string();
+    }
+    let mut out = String::with_capacity(word.len());
+    let mut capital = true;
+    for c in word.chars() {
+        if capital {
+            out.extend(c.to_uppercase());
+        } else {
+            out.extend(c.to_lowercase());
+        }
+        capital = !c.is_alphabetic();
+    }
+    out
+}
+
 /// The lower-case form of `word` (as `str::to_lowercase`), borrowed when it is
 /// already lower-case ASCII: look-ups with a freshly lowercased key were a
 /// large share of extraction's allocations.

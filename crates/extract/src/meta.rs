@@ -678,7 +678,7 @@ fn normalise_language(raw: &str) -> Option<String> {
         out.push('-');
         out.push_str(&match subtag.len() {
             2 => subtag.to_ascii_uppercase(),
-            4 => name_case_word(subtag),
+            4 => crate::lexicon::name_case(subtag),
             _ => subtag.to_ascii_lowercase(),
         });
     }
@@ -1001,25 +1001,7 @@ fn looks_like_name(part: &str) -> bool {
 
 /// "JANE O'DOE-ROE" → "Jane O'Doe-Roe".
 fn name_case(name: &str) -> String {
-    name.split(' ').map(name_case_word).collect::<Vec<_>>().join(" ")
-}
-
-fn name_case_word(word: &str) -> String {
-    // Generational suffixes and initials stay as written.
-    if matches!(word, "II" | "III" | "IV") || (word.len() <= 2 && word.ends_with('.')) {
-        return word.to_string();
-    }
-    let mut out = String::with_capacity(word.len());
-    let mut capital = true;
-    for c in word.chars() {
-        if capital {
-            out.extend(c.to_uppercase());
-        } else {
-            out.extend(c.to_lowercase());
-        }
-        capital = !c.is_alphabetic();
-    }
-    out
+    name.split(' ').map(crate::lexicon::name_case).collect::<Vec<_>>().join(" ")
 }
 
 fn is_link_or_email(text: &str) -> bool {

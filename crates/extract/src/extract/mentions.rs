@@ -561,29 +561,14 @@ fn is_initials(word: &str) -> bool {
 /// label is written in title case ("Graham Delaet").
 fn push_shouted_name(tokens: &[Token], s: usize, e: usize, headline: bool, lexicon: &Lexicon, out: &mut Vec<Mention>) {
     let words = &tokens[s..e];
-    let given = title_case(words[0].text);
+    let given = crate::lexicon::name_case(words[0].text);
     let sentence_has_lower_case = tokens.iter().any(|t| t.text.chars().any(char::is_lowercase));
     let all_shouted = words.iter().all(|t| is_shouted(t, lexicon));
     if headline || !all_shouted || !(2..=3).contains(&words.len()) || !sentence_has_lower_case || !lexicon.is_first_name(&given) {
         return;
     }
-    let label = words.iter().map(|t| title_case(t.text)).collect::<Vec<_>>().join(" ");
+    let label = words.iter().map(|t| crate::lexicon::name_case(t.text)).collect::<Vec<_>>().join(" ");
     out.push(mention(tokens, s, e, EntityType::Person, label, Cue::Name));
-}
-
-/// "DELAET" -> "Delaet", "JONG-UN" -> "Jong-Un".
-fn title_case(word: &str) -> String {
-    let mut out = String::with_capacity(word.len());
-    let mut start = true;
-    for c in word.chars() {
-        if start {
-            out.extend(c.to_uppercase());
-        } else {
-            out.extend(c.to_lowercase());
-        }
-        start = !c.is_alphanumeric() && c != '\'' && c != '\u{2019}';
-    }
-    out
 }
 
 /// Substance names (any case), indexed by their first token: (one past
